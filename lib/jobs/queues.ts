@@ -1,0 +1,27 @@
+import "server-only";
+import type { PgBoss } from "pg-boss";
+import { systemActor } from "@/lib/auth/actor";
+import type { Database } from "@/lib/db/client";
+import { expirePromotions } from "@/lib/gates/expire-promotions";
+import { logger } from "@/lib/log";
+
+/** Every queue Tandem uses, with its schedule when it is periodic. */
+export const QUEUES = {
+  expirePromotions: { name: "promotions-expire", cron: "* * * * *" },
+} as const;
+
+/** Creates the queues and schedules; idempotent, safe from every instance. */
+export async function declareQueues(boss: PgBoss): Promise<void> {
+  for (const queue of Object.values(QUEUES)) {
+    await boss.createQueue(queue.name);
+    if (queue.cron) await boss.schedule(queue.name, queue.cron);
+  }
+}
+
+/** Starts the workers of this process. */
+export async function registerWorkers(boss: PgBoss, db: Database): Promise<void> {
+  await boss.work(QUEUES.expirePromotions.name, async () => {
+    const result = await expirePromotions({ db, actor: systemActor(QUEUES.expirePromotions.name) });
+    if (result.expired > 0) logger.info(result, "expired promotion requests");
+  });
+}
