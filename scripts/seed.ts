@@ -7,12 +7,13 @@ import { openDatabase } from "@/lib/db/client";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { hasUsers, seedDemo } from "@/lib/db/seed";
+import { databaseTargetFromEnv } from "@/lib/db/target";
 import { EnvError, parseEnv } from "@/lib/env";
 
 async function main(): Promise<number> {
   const reset = process.argv.includes("--reset");
   const env = parseEnv(process.env);
-  const target = env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.TANDEM_DATA_DIR };
+  const target = databaseTargetFromEnv(env);
   const where = env.DATABASE_URL ? "Postgres (DATABASE_URL)" : `PGlite in ${env.TANDEM_DATA_DIR}`;
   const handle = await openDatabase(target);
   try {

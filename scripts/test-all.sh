@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+export NEXT_TELEMETRY_DISABLED=1
+
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
 step "lint (biome)"
