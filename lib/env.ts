@@ -34,6 +34,13 @@ const envSchema = z.object({
   GITLAB_CLIENT_ID: optionalString,
   GITLAB_CLIENT_SECRET: optionalString,
   GITLAB_URL: optionalString.pipe(z.url().optional()),
+  TANDEM_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/_-]{43}=?$|^[0-9a-fA-F]{64}$/, "must be 32 bytes as base64 or 64 hex characters")
+      .optional(),
+  ),
+  TANDEM_ENCRYPTION_OLD_KEYS: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -72,6 +79,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** For tests that change process.env: read it again on next use. */
+export function resetEnv(): void {
+  cached = undefined;
 }
 
 /** Demo mode: the embedded database, or TANDEM_DEMO=1. Demo accounts are shown only then. */

@@ -8,9 +8,17 @@ export type TableProps = React.ComponentProps<"table"> & {
 };
 
 export function Table({ className, caption, showCaption = false, children, ...props }: TableProps) {
+  const label = typeof caption === "string" ? caption : undefined;
   return (
-    // The wrapper scrolls wide tables on small screens instead of the page.
-    <div data-slot="table-container" className="relative w-full overflow-x-auto">
+    // The wrapper scrolls wide tables on small screens instead of the page; it takes focus
+    // so keyboard users can scroll it too (axe: scrollable-region-focusable).
+    <section
+      data-slot="table-container"
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard
+      tabIndex={0}
+      className="relative w-full overflow-x-auto rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+    >
       <table
         data-slot="table"
         className={cn("w-full caption-bottom border-collapse text-sm", className)}
@@ -23,7 +31,7 @@ export function Table({ className, caption, showCaption = false, children, ...pr
         ) : null}
         {children}
       </table>
-    </div>
+    </section>
   );
 }
 

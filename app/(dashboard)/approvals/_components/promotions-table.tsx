@@ -28,7 +28,7 @@ export function PromotionsTable({ items, pending }: { items: PromotionListItemDt
         <TableRow>
           <TableHead>What</TableHead>
           <TableHead>Target</TableHead>
-          <TableHead className="hidden lg:table-cell">Requested by</TableHead>
+          <TableHead className="hidden xl:table-cell">Requested by</TableHead>
           <TableHead className="hidden xl:table-cell">Reason</TableHead>
           <TableHead>Age</TableHead>
           <TableHead>Approvals</TableHead>
@@ -38,7 +38,7 @@ export function PromotionsTable({ items, pending }: { items: PromotionListItemDt
       <TableBody>
         {items.map((r) => (
           <TableRow key={r.id} data-testid="promotion-row">
-            <TableCell className="max-w-56">
+            <TableCell className="max-w-48 xl:max-w-56">
               <div className="flex items-center gap-1 truncate font-medium font-mono text-sm">
                 {r.label}
                 {r.emergency ? (
@@ -58,7 +58,7 @@ export function PromotionsTable({ items, pending }: { items: PromotionListItemDt
                 </Badge>
               ) : null}
             </TableCell>
-            <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">{r.requestedBy}</TableCell>
+            <TableCell className="hidden whitespace-nowrap text-sm xl:table-cell">{r.requestedBy}</TableCell>
             <TableCell className="hidden max-w-72 text-sm xl:table-cell">
               <p className="line-clamp-2" title={r.reason}>
                 {r.reason}

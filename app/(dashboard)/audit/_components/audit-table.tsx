@@ -18,8 +18,8 @@ export function AuditTable({ items }: { items: AuditEventDto[] }) {
           <TableHead>When (UTC)</TableHead>
           <TableHead>Actor</TableHead>
           <TableHead>Action</TableHead>
-          <TableHead className="hidden md:table-cell">Project</TableHead>
-          <TableHead className="hidden xl:table-cell">Target</TableHead>
+          <TableHead className="hidden xl:table-cell">Project</TableHead>
+          <TableHead className="hidden 2xl:table-cell">Target</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -28,15 +28,15 @@ export function AuditTable({ items }: { items: AuditEventDto[] }) {
             <TableCell className="whitespace-nowrap text-sm tabular-nums">
               <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
             </TableCell>
-            <TableCell className="max-w-44 truncate text-sm">{e.actorLabel}</TableCell>
-            <TableCell className="max-w-72">
+            <TableCell className="max-w-40 truncate text-sm xl:max-w-48">{e.actorLabel}</TableCell>
+            <TableCell className="max-w-56 xl:max-w-72">
               <div className="truncate font-mono text-xs">{e.action}</div>
               {details(e) ? <div className="truncate text-muted-foreground text-xs">{details(e)}</div> : null}
             </TableCell>
-            <TableCell className="hidden whitespace-nowrap text-sm md:table-cell">
+            <TableCell className="hidden whitespace-nowrap text-sm xl:table-cell">
               {e.projectName ?? "—"}
             </TableCell>
-            <TableCell className="hidden max-w-40 truncate text-xs xl:table-cell">
+            <TableCell className="hidden max-w-40 truncate text-xs 2xl:table-cell">
               {e.targetType}
               {e.targetId ? <span className="font-mono text-muted-foreground"> {e.targetId}</span> : null}
             </TableCell>

@@ -34,7 +34,7 @@ export function AlertsTable({ items }: { items: AlertListItemDto[] }) {
           <TableHead>State</TableHead>
           <TableHead>Rule</TableHead>
           <TableHead>Severity</TableHead>
-          <TableHead className="hidden lg:table-cell">Environment</TableHead>
+          <TableHead className="hidden xl:table-cell">Environment</TableHead>
           <TableHead>Value vs threshold</TableHead>
           <TableHead>Since</TableHead>
         </TableRow>
@@ -45,7 +45,7 @@ export function AlertsTable({ items }: { items: AlertListItemDto[] }) {
             <TableCell>
               <AlertStateBadge state={a.state} />
             </TableCell>
-            <TableCell className="max-w-64">
+            <TableCell className="max-w-40 xl:max-w-64">
               <div className="truncate font-medium">{a.ruleName}</div>
               <div className="truncate text-muted-foreground text-xs">
                 {a.projectName} · <span className="font-mono">{a.seriesName}</span>
@@ -54,7 +54,7 @@ export function AlertsTable({ items }: { items: AlertListItemDto[] }) {
             <TableCell>
               <AlertSeverityBadge severity={a.severity} />
             </TableCell>
-            <TableCell className="hidden whitespace-nowrap text-sm lg:table-cell">
+            <TableCell className="hidden whitespace-nowrap text-sm xl:table-cell">
               {a.environmentName ?? "—"}
             </TableCell>
             <TableCell>
