@@ -35,7 +35,7 @@ export async function getOverviewHealth(
   const now = nowOf(ctx);
   const since = new Date(now.getTime() - input.rangeMs);
 
-  const [runTotals] = await ctx.db
+  const totalsQuery = ctx.db
     .select({
       finished:
         sql<number>`count(*) filter (where ${pipelineRuns.status} in ('succeeded', 'failed'))`.mapWith(
@@ -62,7 +62,7 @@ export async function getOverviewHealth(
     )
     .orderBy(pipelineRuns.pipelineId, sql`${pipelineRuns.queuedAt} desc`)
     .as("latest");
-  const failingPipelines = await ctx.db
+  const failingQuery = ctx.db
     .select({
       id: pipelines.id,
       name: pipelines.name,
@@ -75,7 +75,7 @@ export async function getOverviewHealth(
     .where(eq(latest.status, "failed"))
     .orderBy(pipelines.name);
 
-  const [pending] = await ctx.db
+  const pendingQuery = ctx.db
     .select({ n: count() })
     .from(promotionRequests)
     .where(
@@ -85,11 +85,18 @@ export async function getOverviewHealth(
         scoped(promotionRequests.projectId, input.projectIds),
       ),
     );
-  const [firing] = await ctx.db
+  const firingQuery = ctx.db
     .select({ n: count() })
     .from(alerts)
     .where(and(eq(alerts.state, "firing"), scoped(alerts.projectId, input.projectIds)));
 
+  // Independent reads: on a pool they run side by side (PGlite simply queues them).
+  const [[runTotals], failingPipelines, [pending], [firing]] = await Promise.all([
+    totalsQuery,
+    failingQuery,
+    pendingQuery,
+    firingQuery,
+  ]);
   const finished = runTotals?.finished ?? 0;
   const succeeded = runTotals?.succeeded ?? 0;
   return {
