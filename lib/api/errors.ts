@@ -1,4 +1,4 @@
-import type { ZodError } from "zod";
+import type { ZodError, ZodType } from "zod";
 
 /** The error codes Tandem answers with, and the HTTP status each one means. */
 export const ERROR_STATUS = {
@@ -54,4 +54,11 @@ export function validationError(error: ZodError, message = "The request is not v
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** Validates a verb's input: the parsed value, or a 400 naming every bad field. */
+export function parseInput<T>(schema: ZodType<T>, raw: unknown, message?: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, message);
+  return parsed.data;
 }

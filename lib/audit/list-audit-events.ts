@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, ilike, inArray, like, sql } from "drizzle-orm";
 import { z } from "zod";
-import { AppError, validationError } from "@/lib/api/errors";
+import { AppError, parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
 import type { ServiceContext } from "@/lib/context";
 import { decodeCursor, type Page, toPage } from "@/lib/db/keyset";
@@ -46,9 +46,7 @@ export async function listAuditEvents(
   rawInput: ListAuditEventsInput = {},
 ): Promise<Page<AuditEventListItem>> {
   assertCan(ctx.actor, "audit:read");
-  const parsed = listAuditEventsInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(listAuditEventsInput, rawInput);
   const cursor = decodeCursor(input.cursor);
   const projectIds = withinActorScope(ctx.actor, input.projectIds);
   // Audit ids are bigserial numbers; the shared cursor carries them as strings.

@@ -16,7 +16,9 @@ type Key = { id: string; bytes: Buffer };
 
 function parseKey(text: string): Key {
   const trimmed = text.trim();
-  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64url");
+  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, "hex")
+    : Buffer.from(trimmed, "base64url");
   if (bytes.length !== 32) throw new SecretBoxError("An encryption key must be 32 bytes (base64 or hex).");
   return { id: createHash("sha256").update(bytes).digest("hex").slice(0, 8), bytes };
 }
@@ -56,19 +58,28 @@ export function seal(plaintext: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", current.bytes, iv);
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", current.id, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+  return [
+    "v1",
+    current.id,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    body.toString("base64url"),
+  ].join(".");
 }
 
 /** Decrypts a sealed secret with whichever configured key sealed it; throws if tampered. */
 export function open(sealed: string): string {
   const [version, keyId, iv, tag, body] = sealed.split(".");
-  if (version !== "v1" || !keyId || !iv || !tag || body === undefined) throw new SecretBoxError("Not a sealed secret.");
+  if (version !== "v1" || !keyId || !iv || !tag || body === undefined)
+    throw new SecretBoxError("Not a sealed secret.");
   const key = keys().all.get(keyId);
   if (!key) throw new SecretBoxError(`The key ${keyId} that sealed this secret is not configured.`);
   const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   try {
-    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch {
     throw new SecretBoxError("The sealed secret failed authentication (tampered or wrong key).");
   }

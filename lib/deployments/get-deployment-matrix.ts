@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/actor";
 import type { ServiceContext } from "@/lib/context";
 import { deployments, environments, models, modelVersions, projects, releases } from "@/lib/db/schema";
 import type { DeploymentStatus } from "@/lib/db/schema/enums";
+import { subjectLabel } from "@/lib/deployments/subject-label";
 
 export type DeployedThing = {
   deploymentId: string;
@@ -26,11 +27,6 @@ export type MatrixCell = {
 };
 
 export type MatrixRow = { projectId: string; projectSlug: string; projectName: string; cells: MatrixCell[] };
-
-const subjectLabel = sql<string>`coalesce(
-  ${releases.version},
-  ${models.name} || ' v' || ${modelVersions.version}
-)`;
 
 /** Environment × project: what is deployed where now, and whether the last attempt failed. */
 export async function getDeploymentMatrix(

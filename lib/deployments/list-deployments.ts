@@ -1,12 +1,13 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { validationError } from "@/lib/api/errors";
+import { parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
 import type { ServiceContext } from "@/lib/context";
 import { afterCursor, decodeCursor, type Page, toPage } from "@/lib/db/keyset";
 import { deployments, environments, models, modelVersions, projects, releases, users } from "@/lib/db/schema";
 import { type DeploymentStatus, deploymentStatusEnum } from "@/lib/db/schema/enums";
+import { subjectLabel } from "@/lib/deployments/subject-label";
 import { withinActorScope } from "@/lib/projects/within-actor-scope";
 
 export const listDeploymentsInput = z.object({
@@ -38,18 +39,13 @@ export type DeploymentListItem = {
   finishedAt: Date | null;
 };
 
-// Same wording as the deployment matrix, so a row here reads like the cell it fills.
-const subjectLabel = sql<string>`coalesce(${releases.version}, ${models.name} || ' v' || ${modelVersions.version}, '?')`;
-
 /** Deployment history across environments, newest first, one keyset page at a time. */
 export async function listDeployments(
   ctx: ServiceContext,
   rawInput: ListDeploymentsInput,
 ): Promise<Page<DeploymentListItem>> {
   assertCan(ctx.actor, "deployments:read");
-  const parsed = listDeploymentsInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(listDeploymentsInput, rawInput);
   const cursor = decodeCursor(input.cursor);
   const projectIds = withinActorScope(ctx.actor, input.projectIds);
   const rows = await ctx.db

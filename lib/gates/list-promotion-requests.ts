@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { validationError } from "@/lib/api/errors";
+import { parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
 import { afterCursor, decodeCursor, type Page, toPage } from "@/lib/db/keyset";
@@ -17,6 +17,7 @@ import {
   users,
 } from "@/lib/db/schema";
 import { type PromotionStatus, promotionStatusEnum } from "@/lib/db/schema/enums";
+import { subjectLabel } from "@/lib/deployments/subject-label";
 import { withinActorScope } from "@/lib/projects/within-actor-scope";
 
 export const listPromotionRequestsInput = z.object({
@@ -47,8 +48,6 @@ export type PromotionRequestListItem = {
   expiresAt: Date;
 };
 
-const subjectLabel = sql<string>`coalesce(${releases.version}, ${models.name} || ' v' || ${modelVersions.version}, '?')`;
-
 /**
  * Promotion requests with one status, newest first, one keyset page at a time. "pending"
  * means still actionable, so requests past their expiry that the expiry job has not yet
@@ -59,9 +58,7 @@ export async function listPromotionRequests(
   rawInput: ListPromotionRequestsInput = {},
 ): Promise<Page<PromotionRequestListItem>> {
   assertCan(ctx.actor, "promotions:read");
-  const parsed = listPromotionRequestsInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(listPromotionRequestsInput, rawInput);
   const cursor = decodeCursor(input.cursor);
   const projectIds = withinActorScope(ctx.actor, input.projectIds);
   const approvalCount = sql<number>`(select count(*) from ${approvals}

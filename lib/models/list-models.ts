@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { validationError } from "@/lib/api/errors";
+import { parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
 import type { ServiceContext } from "@/lib/context";
 import { afterCursor, decodeCursor, type Page, toPage } from "@/lib/db/keyset";
@@ -45,9 +45,7 @@ export async function listModels(
   rawInput: ListModelsInput,
 ): Promise<Page<ModelListItem>> {
   assertCan(ctx.actor, "models:read");
-  const parsed = listModelsInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(listModelsInput, rawInput);
   const cursor = decodeCursor(input.cursor);
   const projectIds = withinActorScope(ctx.actor, input.projectIds);
   const rows = await ctx.db

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { AppError, validationError } from "@/lib/api/errors";
+import { AppError, parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
 import type { Page } from "@/lib/db/keyset";
@@ -92,9 +92,7 @@ export async function listAlerts(
   rawInput: ListAlertsInput = {},
 ): Promise<Page<AlertListItem>> {
   assertCan(ctx.actor, "monitoring:read");
-  const parsed = listAlertsInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(listAlertsInput, rawInput);
   const cursor = decodeAlertCursor(input.cursor);
   const projectIds = withinActorScope(ctx.actor, input.projectIds);
   const resolvedAfter = new Date(nowOf(ctx).getTime() - input.resolvedWithinMs);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { validationError } from "@/lib/api/errors";
+import { parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
 import type { ServiceContext } from "@/lib/context";
 import { afterCursor, decodeCursor, type Page, toPage } from "@/lib/db/keyset";
@@ -39,9 +39,7 @@ export type RunListItem = {
 /** Runs across providers, newest first, one keyset page at a time. */
 export async function listRuns(ctx: ServiceContext, rawInput: ListRunsInput): Promise<Page<RunListItem>> {
   assertCan(ctx.actor, "runs:read");
-  const parsed = listRunsInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(listRunsInput, rawInput);
   const cursor = decodeCursor(input.cursor);
   const rows = await ctx.db
     .select({

@@ -1,6 +1,6 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import { AppError, validationError } from "@/lib/api/errors";
+import { AppError, parseInput } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/actor";
 import { generateApiToken } from "@/lib/auth/api-token";
@@ -33,9 +33,7 @@ export type CreatedToken = {
  */
 export async function createToken(ctx: ServiceContext, rawInput: CreateTokenInput): Promise<CreatedToken> {
   assertCan(ctx.actor, "tokens:manage");
-  const parsed = createTokenInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(createTokenInput, rawInput);
   const { actor } = ctx;
 
   const rolePermissions = ROLE_PERMISSIONS[actor.role];

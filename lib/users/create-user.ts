@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { AppError, validationError } from "@/lib/api/errors";
+import { AppError, parseInput } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -27,9 +27,7 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function createUser(ctx: ServiceContext, rawInput: CreateUserInput): Promise<UserListItem> {
   assertCan(ctx.actor, "users:write");
-  const parsed = createUserInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(createUserInput, rawInput);
   // Hashing is deliberately slow; do it before the transaction holds anything open.
   const passwordHash = await hashPassword(input.password);
   try {

@@ -1,6 +1,6 @@
 import "server-only";
 import { desc } from "drizzle-orm";
-import { validationError } from "@/lib/api/errors";
+import { parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
 import type { ServiceContext } from "@/lib/context";
 import { afterCursor, decodeCursor, type Page, toPage } from "@/lib/db/keyset";
@@ -36,9 +36,7 @@ export async function listUsers(
   rawInput: ListUsersInput = {},
 ): Promise<Page<UserListItem>> {
   assertCan(ctx.actor, "users:read");
-  const parsed = listUsersInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(listUsersInput, rawInput);
   const cursor = decodeCursor(input.cursor);
   const rows = await ctx.db
     .select(userListColumns)

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { AppError, validationError } from "@/lib/api/errors";
+import { AppError, parseInput } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
@@ -15,9 +15,7 @@ import { type UpdateUserInput, updateUserInput } from "./schemas";
  */
 export async function updateUser(ctx: ServiceContext, rawInput: UpdateUserInput): Promise<UserListItem> {
   assertCan(ctx.actor, "users:write");
-  const parsed = updateUserInput.safeParse(rawInput);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(updateUserInput, rawInput);
   return ctx.db.transaction(async (tx) => {
     // Lock every enabled admin first (always in id order, so concurrent updates cannot
     // deadlock); a concurrent demotion then waits here and re-counts after we commit.
