@@ -1,0 +1,34 @@
+import { expect, pageAs, test } from "./fixtures";
+
+test("an engineer creates a scoped token, uses it on the API, and revokes it", async ({ browser, playwright, baseURL }) => {
+  const page = await pageAs(browser, "engineer");
+  await page.goto("/overview");
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitem", { name: "API tokens" }).click();
+  await expect(page).toHaveURL(/\/account\/tokens/);
+
+  const name = `ci-reporter-${Date.now()}`;
+  await page.getByRole("button", { name: "New token" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("checkbox", { name: "runs:read" }).check();
+  // Scopes are limited to the engineer's role: approving is not on offer.
+  await expect(dialog.getByRole("checkbox", { name: "promotions:approve" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Create token" }).click();
+  const secret = await dialog.getByTestId("token-secret").inputValue();
+  expect(secret).toMatch(/^tdm_/);
+  await expect(dialog).toContainText("will not be shown again");
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const runs = await api.get("/api/v1/runs?limit=3");
+  expect(runs.status()).toBe(200);
+  expect((await runs.json()).items).toHaveLength(3);
+  // The token carries only runs:read.
+  expect((await api.get("/api/v1/overview/health")).status()).toBe(403);
+
+  await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await page.getByRole("button", { name: "Revoke token" }).click();
+  await expect.poll(async () => (await api.get("/api/v1/runs?limit=1")).status()).toBe(401);
+  await api.dispose();
+});
