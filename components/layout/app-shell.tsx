@@ -91,7 +91,7 @@ export function AppShell({
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <Header user={user} projects={projects} breadcrumbs={breadcrumbs} leading={menuButton} />
-        <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 focus:outline-none lg:px-8">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none lg:px-8">
           {children}
         </main>
       </div>

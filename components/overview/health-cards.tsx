@@ -82,7 +82,7 @@ const TONE = {
 export function HealthCards({ filters, initial }: { filters: ScopeFilters; initial: OverviewHealthDto }) {
   const { data } = useQuery({ ...overviewQueries.health(filters), initialData: initial });
   return (
-    <section aria-label="Health" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+    <section aria-label="Health" className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
       {cards(data, filters).map(({ id, title, value, detail, href, tone, Icon }) => (
         <Link
           key={id}

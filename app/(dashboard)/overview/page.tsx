@@ -27,7 +27,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         <HealthWidget scope={scope} />
       </Suspense>
       <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           {can(actor, "runs:read") ? (
             <Suspense fallback={<WidgetSkeleton label="pipeline runs chart" />}>
               <RunActivityWidget scope={scope} />

@@ -20,7 +20,7 @@ export function HealthSkeleton() {
       role="status"
       aria-busy="true"
       aria-label="Loading health"
-      className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4"
+      className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4"
     >
       {[0, 1, 2, 3].map((i) => (
         <Skeleton key={i} className="h-28 rounded-xl" />
