@@ -1,6 +1,10 @@
 import { expect, pageAs, test } from "./fixtures";
 
-test("an engineer creates a scoped token, uses it on the API, and revokes it", async ({ browser, playwright, baseURL }) => {
+test("an engineer creates a scoped token, uses it on the API, and revokes it", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const page = await pageAs(browser, "engineer");
   await page.goto("/overview");
   await page.getByRole("button", { name: "User menu" }).click();
@@ -20,7 +24,10 @@ test("an engineer creates a scoped token, uses it on the API, and revokes it", a
   await expect(dialog).toContainText("will not be shown again");
   await dialog.getByRole("button", { name: "Done" }).click();
 
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const api = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+  });
   const runs = await api.get("/api/v1/runs?limit=3");
   expect(runs.status()).toBe(200);
   expect((await runs.json()).items).toHaveLength(3);

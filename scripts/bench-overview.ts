@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { listActivity } from "@/lib/audit/list-activity";
 import { systemActor } from "@/lib/auth/actor";
-import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/db/seed";
 import { getDeploymentMatrix } from "@/lib/deployments/get-deployment-matrix";
@@ -45,7 +45,9 @@ async function bench(label: string, handle: DatabaseHandle) {
   await migrateDatabase(handle);
   const seedStarted = performance.now();
   const summary = await seedDemo(handle.db, { now: new Date() });
-  console.log(`\n${label}: seeded ${summary.pipelineRuns} runs in ${Math.round(performance.now() - seedStarted)} ms`);
+  console.log(
+    `\n${label}: seeded ${summary.pipelineRuns} runs in ${Math.round(performance.now() - seedStarted)} ms`,
+  );
   const ctx = { db: handle.db, actor: systemActor("bench") };
   const reads: Record<string, () => Promise<unknown>> = {
     "health (7 d)": () => getOverviewHealth(ctx, { projectIds: null, rangeMs: 7 * DAY }),
@@ -60,7 +62,9 @@ async function bench(label: string, handle: DatabaseHandle) {
     await time(10, 1, read); // warm caches and plans
     for (const c of concurrency) {
       const r = await time(ITERATIONS, c, read);
-      console.log(`| ${name} | ${c} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.perSecond)} |`);
+      console.log(
+        `| ${name} | ${c} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${Math.round(r.perSecond)} |`,
+      );
     }
   }
 }

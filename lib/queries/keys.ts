@@ -29,10 +29,12 @@ export const queryKeys = {
   models: {
     all: ["models"] as const,
     pages: (f: ListFilters) => ["models", "pages", f] as const,
+    detail: (id: string) => ["models", "detail", id] as const,
   },
   promotions: {
     all: ["promotions"] as const,
     pages: (f: ListFilters) => ["promotions", "pages", f] as const,
+    detail: (id: string) => ["promotions", "detail", id] as const,
   },
   alerts: {
     all: ["alerts"] as const,
@@ -43,5 +45,10 @@ export const queryKeys = {
     pages: (f: ListFilters) => ["audit", "pages", f] as const,
   },
   users: { all: ["users"] as const },
+  connections: {
+    all: ["connections"] as const,
+    health: (id: string) => ["connections", id, "health"] as const,
+    deliveries: (id: string) => ["connections", id, "deliveries"] as const,
+  },
   tokens: { all: ["tokens"] as const },
 };

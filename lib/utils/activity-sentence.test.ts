@@ -14,7 +14,9 @@ describe("activitySentence", () => {
     ["alias.move", { model: "ranker", alias: "champion", toVersion: 7 }, "moved ranker@champion to v7"],
     ["alias.move", { model: "ranker", alias: "challenger", toVersion: null }, "removed ranker@challenger"],
     ["user.create", { email: "a@b.c", role: "viewer" }, "added a@b.c as viewer"],
-    ["connection.create", {}, "connection.create"],
+    ["model_version.register", { model: "ranker", version: 11 }, "registered ranker v11"],
+    ["connection.create", { name: "GitHub (acme)" }, "connected GitHub (acme)"],
+    ["something.new", {}, "something.new"],
   ])("%s %j → %s", (action, data, expected) => {
     expect(activitySentence({ action, data })).toBe(expected);
   });

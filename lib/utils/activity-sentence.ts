@@ -38,6 +38,16 @@ export function activitySentence({ action, data }: ActivityLike): string {
       const version = text(data.toVersion);
       return version ? `moved ${model}@${alias} to v${version}` : `removed ${model}@${alias}`;
     }
+    case "model.create":
+      return `registered the model ${text(data.name) ?? text(data.model) ?? ""}`.trimEnd();
+    case "model_version.register":
+      return `registered ${text(data.model) ?? "a model"}${text(data.version) ? ` v${text(data.version)}` : " version"}`;
+    case "model_version.history_append":
+      return "added metric history";
+    case "run.report":
+      return "reported a run through the API";
+    case "connection.create":
+      return `connected ${text(data.name) ?? text(data.kind) ?? "a provider"}`;
     case "user.create":
       return `added ${text(data.email) ?? "a user"}${text(data.role) ? ` as ${text(data.role)}` : ""}`;
     case "user.update":

@@ -1,7 +1,10 @@
 "use client";
 
 import { ArrowDown, ArrowUp } from "lucide-react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { ChartSparklineMetric } from "@/components/charts/chart-sparkline-metric";
+import { withShellParams } from "@/components/layout/use-search-param-updater";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { prepareMetricSparkline } from "@/lib/charts/prepare-metric-sparkline";
@@ -31,6 +34,7 @@ function Trend({ model }: { model: ModelListItemDto }) {
 
 /** Registered models: what they are judged by, how many versions, which is champion, and the trend. */
 export function ModelsTable({ items }: { items: ModelListItemDto[] }) {
+  const searchParams = useSearchParams();
   return (
     <Table
       caption="Registered models, newest first, with their primary metric across versions"
@@ -50,7 +54,12 @@ export function ModelsTable({ items }: { items: ModelListItemDto[] }) {
         {items.map((model) => (
           <TableRow key={model.id} data-testid={`model-row-${model.name}`}>
             <TableCell className="max-w-64">
-              <div className="truncate font-medium">{model.name}</div>
+              <Link
+                href={withShellParams(`/models/${model.id}`, searchParams)}
+                className="block truncate font-medium hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+              >
+                {model.name}
+              </Link>
               <div className="truncate text-muted-foreground text-xs">{model.projectName}</div>
             </TableCell>
             <TableCell className="hidden md:table-cell">

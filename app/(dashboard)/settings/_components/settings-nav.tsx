@@ -6,9 +6,10 @@ import { cn } from "@/lib/utils/cn";
 
 type NavItem = { href: string; label: string };
 
-/** Connections, Environments and Gate policies join this list when their pages land. */
+/** Environments and Gate policies join this list when their pages land. */
 const ITEMS: NavItem[] = [
   { href: "/settings/users", label: "Users" },
+  { href: "/settings/connections", label: "Connections" },
   { href: "/account/tokens", label: "API tokens" },
 ];
 

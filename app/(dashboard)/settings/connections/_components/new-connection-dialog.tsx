@@ -1,0 +1,185 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import type * as React from "react";
+import { useId, useState, useTransition } from "react";
+import { Field } from "@/components/connections/field";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { toast } from "@/components/ui/toast";
+import {
+  BASE_URL_HINTS,
+  CI_CONNECTION_KINDS,
+  type CiConnectionKind,
+  DEFAULT_BASE_URLS,
+  kindLabel,
+} from "@/lib/connections/kinds";
+import { createConnectionAction } from "../actions";
+import {
+  type MappingRow,
+  mappingToConfig,
+  type ProjectOption,
+  RepositoryMappingFields,
+} from "./repository-mapping-fields";
+
+/** "Add connection": provider, name, base URL (defaulted per provider), token and repository mapping. */
+export function NewConnectionDialog({ projects }: { projects: ProjectOption[] }) {
+  const router = useRouter();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<CiConnectionKind>("github");
+  const [name, setName] = useState("GitHub");
+  const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URLS.github);
+  const [token, setToken] = useState("");
+  const [rows, setRows] = useState<MappingRow[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, startTransition] = useTransition();
+
+  function reset() {
+    setKind("github");
+    setName("GitHub");
+    setBaseUrl(DEFAULT_BASE_URLS.github);
+    setToken("");
+    setRows([]);
+    setErrors({});
+  }
+
+  function changeKind(next: CiConnectionKind) {
+    // Follow the provider's defaults unless the admin already typed their own.
+    if (baseUrl === DEFAULT_BASE_URLS[kind]) setBaseUrl(DEFAULT_BASE_URLS[next]);
+    if (name === kindLabel(kind)) setName(kindLabel(next));
+    setKind(next);
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await createConnectionAction({
+        kind,
+        name,
+        baseUrl,
+        token,
+        config: mappingToConfig(rows),
+      });
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? { form: result.error });
+        toast.error("Could not add the connection", { description: result.error });
+        return;
+      }
+      toast.success(`Added “${name}”. Next: set up its webhook.`);
+      setOpen(false);
+      reset();
+      router.push(`/settings/connections/${result.id}`);
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>
+          <Plus aria-hidden="true" />
+          Add connection
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Add connection"
+        description="Tandem reads runs with this token; it is stored encrypted."
+        className="max-w-2xl"
+      >
+        <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+          <Field id={`${id}-kind`} label="Provider" error={errors.kind}>
+            {(describedBy) => (
+              <NativeSelect
+                id={`${id}-kind`}
+                value={kind}
+                onChange={(event) => changeKind(event.target.value as CiConnectionKind)}
+                aria-describedby={describedBy}
+              >
+                {CI_CONNECTION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {kindLabel(k)}
+                  </option>
+                ))}
+              </NativeSelect>
+            )}
+          </Field>
+          <Field id={`${id}-name`} label="Name" error={errors.name}>
+            {(describedBy) => (
+              <Input
+                id={`${id}-name`}
+                value={name}
+                maxLength={100}
+                required
+                onChange={(event) => setName(event.target.value)}
+                aria-invalid={errors.name ? true : undefined}
+                aria-describedby={describedBy}
+              />
+            )}
+          </Field>
+          <Field id={`${id}-base-url`} label="Base URL" hint={BASE_URL_HINTS[kind]} error={errors.baseUrl}>
+            {(describedBy) => (
+              <Input
+                id={`${id}-base-url`}
+                type="url"
+                value={baseUrl}
+                placeholder={kind === "azure_devops" ? "https://dev.azure.com/your-organisation" : undefined}
+                onChange={(event) => setBaseUrl(event.target.value)}
+                aria-invalid={errors.baseUrl ? true : undefined}
+                aria-describedby={describedBy}
+              />
+            )}
+          </Field>
+          <Field
+            id={`${id}-token`}
+            label="Access token"
+            hint="Read access to repositories and CI is enough. Stored encrypted; never shown again."
+            error={errors.token}
+          >
+            {(describedBy) => (
+              <Input
+                id={`${id}-token`}
+                type="password"
+                autoComplete="off"
+                value={token}
+                required
+                onChange={(event) => setToken(event.target.value)}
+                aria-invalid={errors.token ? true : undefined}
+                aria-describedby={describedBy}
+              />
+            )}
+          </Field>
+          <RepositoryMappingFields
+            idPrefix={`${id}-repo`}
+            kind={kind}
+            rows={rows}
+            onChange={setRows}
+            projects={projects}
+            error={errors.config}
+          />
+          {errors.form ? (
+            <p role="alert" className="text-destructive text-sm">
+              {errors.form}
+            </p>
+          ) : null}
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Adding…" : "Add connection"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Facts about the CI providers a connection can point at. No server imports: the settings
+ * pages' client components read these too (labels, default base URLs, hints).
+ */
+
+export const CI_CONNECTION_KINDS = ["github", "gitlab", "azure_devops"] as const;
+export type CiConnectionKind = (typeof CI_CONNECTION_KINDS)[number];
+
+export function isCiConnectionKind(kind: string): kind is CiConnectionKind {
+  return (CI_CONNECTION_KINDS as readonly string[]).includes(kind);
+}
+
+export const KIND_LABELS: Record<string, string> = {
+  github: "GitHub",
+  gitlab: "GitLab",
+  azure_devops: "Azure DevOps",
+  mlflow: "MLflow",
+  prometheus: "Prometheus",
+  generic: "Generic",
+};
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? kind;
+}
+
+/** Azure DevOps has no default: every organisation has its own URL. */
+export const DEFAULT_BASE_URLS: Record<CiConnectionKind, string> = {
+  github: "https://api.github.com",
+  gitlab: "https://gitlab.com",
+  azure_devops: "",
+};
+
+export const BASE_URL_HINTS: Record<CiConnectionKind, string> = {
+  github: "https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.",
+  gitlab: "https://gitlab.com, or the address of your self-managed GitLab.",
+  azure_devops: "Your organisation URL, e.g. https://dev.azure.com/<organisation>.",
+};
+
+/** What a "repository" row names for each provider. */
+export const REPOSITORY_HINTS: Record<CiConnectionKind, { label: string; placeholder: string }> = {
+  github: { label: "Repository", placeholder: "owner/repo" },
+  gitlab: { label: "Project path", placeholder: "group/project" },
+  azure_devops: { label: "Azure DevOps project", placeholder: "Project name" },
+};
+
+/** The path segment of `/api/webhooks/<segment>/<id>` (URLs use a hyphen, the enum an underscore). */
+export const WEBHOOK_PATH_SEGMENTS: Record<CiConnectionKind, string> = {
+  github: "github",
+  gitlab: "gitlab",
+  azure_devops: "azure-devops",
+};
+
+/** Where a provider must send its webhooks for this connection; null for non-CI kinds. */
+export function webhookUrl(origin: string, kind: string, connectionId: string): string | null {
+  if (!isCiConnectionKind(kind)) return null;
+  return `${origin.replace(/\/+$/, "")}/api/webhooks/${WEBHOOK_PATH_SEGMENTS[kind]}/${connectionId}`;
+}

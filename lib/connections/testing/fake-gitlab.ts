@@ -1,0 +1,96 @@
+import {
+  type FakeReply,
+  type FakeRequest,
+  type FakeServer,
+  presentedToken,
+  startFakeServer,
+} from "./fake-http";
+
+/**
+ * A fake GitLab REST API (v4) serving the documented shapes of "Get the current user" and
+ * "Get a single project" (looked up by URL-encoded path), with `RateLimit-*` headers as
+ * gitlab.com sends them. Test code only.
+ */
+
+export type FakeGitLabOptions = { token: string; username?: string; projects?: string[] };
+
+export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeServer & { baseUrl: string }> {
+  const username = options.username ?? "jsmith";
+  let observed = 0;
+  let origin = "";
+
+  function guarded(request: FakeRequest, ok: () => FakeReply): FakeReply {
+    observed += 1;
+    const headers = {
+      "ratelimit-limit": "2000",
+      "ratelimit-observed": String(observed),
+      "ratelimit-remaining": String(2000 - observed),
+      "ratelimit-reset": String(Math.floor(Date.now() / 1000) + 60),
+    };
+    if (presentedToken(request) !== options.token) {
+      return { status: 401, headers, body: { message: "401 Unauthorized" } };
+    }
+    const reply = ok();
+    return { ...reply, headers: { ...headers, ...reply.headers } };
+  }
+
+  const server = await startFakeServer([
+    {
+      method: "GET",
+      path: /^\/api\/v4\/user$/,
+      reply: (request) =>
+        guarded(request, () => ({
+          status: 200,
+          body: {
+            id: 1,
+            username,
+            name: "John Smith",
+            state: "active",
+            locked: false,
+            avatar_url: "https://gitlab.example.com/uploads/user/avatar/1/index.jpg",
+            web_url: `${origin}/${username}`,
+            created_at: "2012-05-23T08:00:58Z",
+            bio: "",
+            public_email: "",
+            email: "john@example.com",
+            two_factor_enabled: true,
+            external: false,
+            private_profile: false,
+          },
+        })),
+    },
+    {
+      method: "GET",
+      path: /^\/api\/v4\/projects\/([^/]+)$/,
+      reply: (request, match) =>
+        guarded(request, () => {
+          const path = decodeURIComponent(match[1]!);
+          const known = (options.projects ?? []).find((p) => p.toLowerCase() === path.toLowerCase());
+          if (!known) return { status: 404, body: { message: "404 Project Not Found" } };
+          const [namespace, ...rest] = known.split("/");
+          const name = rest.at(-1) ?? known;
+          return {
+            status: 200,
+            body: {
+              id: 3,
+              description: "A fake project",
+              name,
+              name_with_namespace: `${namespace} / ${name}`,
+              path: name,
+              path_with_namespace: known,
+              created_at: "2013-09-30T13:46:02Z",
+              default_branch: "main",
+              visibility: "private",
+              web_url: `${origin}/${known}`,
+              http_url_to_repo: `${origin}/${known}.git`,
+              ssh_url_to_repo: `git@127.0.0.1:${known}.git`,
+              namespace: { id: 3, name: namespace, path: namespace, kind: "group", full_path: namespace },
+              archived: false,
+            },
+          };
+        }),
+    },
+  ]);
+  origin = server.origin;
+  return { ...server, baseUrl: server.origin };
+}
