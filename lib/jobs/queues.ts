@@ -4,6 +4,7 @@ import { systemActor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
 import { expirePromotions } from "@/lib/gates/expire-promotions";
 import { logger } from "@/lib/log";
+import { declareWebhookQueues, registerWebhookWorkers } from "@/lib/webhooks/register-workers";
 
 /** Every queue Tandem uses, with its schedule when it is periodic. */
 export const QUEUES = {
@@ -16,6 +17,8 @@ export async function declareQueues(boss: PgBoss): Promise<void> {
     await boss.createQueue(queue.name);
     if (queue.cron) await boss.schedule(queue.name, queue.cron);
   }
+  // Webhook queues need their own options (policy, retries); see lib/webhooks/queue-names.ts.
+  await declareWebhookQueues(boss);
 }
 
 /** Starts the workers of this process. */
@@ -24,4 +27,5 @@ export async function registerWorkers(boss: PgBoss, db: Database): Promise<void>
     const result = await expirePromotions({ db, actor: systemActor(QUEUES.expirePromotions.name) });
     if (result.expired > 0) logger.info(result, "expired promotion requests");
   });
+  await registerWebhookWorkers(boss, db);
 }
