@@ -15,12 +15,14 @@ import type {
 import { type TestConnectionResult, testConnection } from "@/lib/connections/test-connection";
 import { updateConnection } from "@/lib/connections/update-connection";
 import { getDb } from "@/lib/db";
+import { replayDelivery } from "@/lib/webhooks/replay-delivery";
 
 const LIST = "/settings/connections";
 const detail = (id: string) => `${LIST}/${id}`;
 
 export type CreateConnectionResult = { ok: true; id: string; webhookSecret: string } | ActionFailure;
 export type SecretResult = { ok: true; webhookSecret: string } | ActionFailure;
+export type ReplayResult = { ok: true; outcome: string; error: string | null } | ActionFailure;
 export type TestResult = { ok: true; result: TestConnectionResult } | ActionFailure;
 
 /** Adds a connection from the "Add connection" dialog; the new webhook secret comes back once. */
@@ -85,6 +87,17 @@ export async function rotateWebhookSecretAction(input: ConnectionIdInput): Promi
     const result = await rotateWebhookSecret({ db: await getDb(), actor }, input);
     revalidatePath(detail(input.id));
     return { ok: true, ...result };
+  } catch (error) {
+    return actionFailure(error, "connection");
+  }
+}
+
+/** Normalizes a stored delivery again (e.g. after fixing a repository mapping); audited. */
+export async function replayDeliveryAction(input: { deliveryId: number }): Promise<ReplayResult> {
+  try {
+    const actor = await requireActionActor("connections:write");
+    const result = await replayDelivery({ db: await getDb(), actor }, input.deliveryId);
+    return { ok: true, outcome: result.outcome, error: result.error };
   } catch (error) {
     return actionFailure(error, "connection");
   }

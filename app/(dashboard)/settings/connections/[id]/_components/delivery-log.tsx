@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { type ConnectionHealthDto, connectionQueries, type DeliveryPageDto } from "@/lib/queries/connections";
 import { allItems, firstPage } from "@/lib/queries/paged";
+import { ReplayButton } from "./replay-button";
 
 export type DeliveryLogProps = {
   connectionId: string;
@@ -52,7 +53,10 @@ export function DeliveryLog({ connectionId, health, deliveries }: DeliveryLogPro
           ) : (
             <>
               <div className="rounded-lg border">
-                <DeliveriesTable items={items} />
+                <DeliveriesTable
+                  items={items}
+                  action={(delivery) => <ReplayButton connectionId={connectionId} deliveryId={delivery.id} />}
+                />
               </div>
               <LoadMore
                 shown={items.length}
