@@ -1,3 +1,4 @@
+import { promotionPaths } from "@/lib/gates/openapi-paths";
 import { components, json } from "./components";
 import { connectionPaths } from "./paths/connections";
 import { modelPaths } from "./paths/models";
@@ -35,7 +36,15 @@ const selfPath = {
  * checks that every `app/api/v1/**\/route.ts` appears here.
  */
 export function buildOpenApiDocument(): OpenApiDocument {
-  const paths = { ...runPaths, ...connectionPaths, ...peoplePaths, ...readPaths, ...modelPaths, ...selfPath };
+  const paths = {
+    ...runPaths,
+    ...connectionPaths,
+    ...peoplePaths,
+    ...readPaths,
+    ...modelPaths,
+    ...promotionPaths,
+    ...selfPath,
+  };
   const tags = [
     ...new Set(
       Object.values(paths).flatMap((item) =>

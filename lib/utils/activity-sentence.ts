@@ -30,6 +30,8 @@ export function activitySentence({ action, data }: ActivityLike): string {
       return `rejected a promotion${to(environment)}`;
     case "promotion.cancel":
       return `cancelled a promotion${to(environment)}`;
+    case "promotion.deploy":
+      return `promoted ${subject ?? "a release"}${to(environment)}`;
     case "promotion.expire":
       return `expired a promotion${to(environment)} that nobody decided`;
     case "alias.move": {

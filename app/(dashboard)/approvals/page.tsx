@@ -33,8 +33,7 @@ export default async function ApprovalsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <PageHeading
         title="Approvals"
-        description="Requests to promote a release or model version, with how many approvals each still needs."
-        note="Reviewing the evidence and approving or rejecting from this page arrive with the gates work."
+        description="Requests to promote a release or model version, with how many approvals each still needs. Open one to see its evidence and decide."
       >
         <PromotionFilters />
       </PageHeading>

@@ -1,4 +1,5 @@
 import { Zap } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { PromotionListItemDto } from "@/lib/queries/promotions";
@@ -40,7 +41,11 @@ export function PromotionsTable({ items, pending }: { items: PromotionListItemDt
           <TableRow key={r.id} data-testid="promotion-row">
             <TableCell className="max-w-48 xl:max-w-56">
               <div className="flex items-center gap-1 truncate font-medium font-mono text-sm">
-                {r.label}
+                {/* The whole request page is one click away: evidence, checks and the decision. */}
+                <Link href={`/approvals/${r.id}`} className="truncate underline-offset-4 hover:underline">
+                  {r.label}
+                  <span className="sr-only"> to {r.environmentName}</span>
+                </Link>
                 {r.emergency ? (
                   <Badge variant="warning">
                     <Zap aria-hidden="true" />
