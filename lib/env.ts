@@ -27,6 +27,8 @@ const envSchema = z.object({
   TANDEM_DATA_DIR: z.string().trim().min(1).default("./.data"),
   TANDEM_DEMO: flag,
   TANDEM_JOBS: z.enum(["inline", "off"]).default("inline"),
+  /** Metric points and rollups older than this are deleted by the daily retention job. */
+  TANDEM_METRICS_RETENTION_DAYS: z.coerce.number().int().positive().max(36_500).default(400),
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   NEXTAUTH_URL: optionalString.pipe(z.url("must be a URL such as https://tandem.example.com").optional()),
   GITHUB_CLIENT_ID: optionalString,

@@ -2,13 +2,17 @@ import "server-only";
 import type { PgBoss } from "pg-boss";
 import { systemActor } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { expirePromotions } from "@/lib/gates/expire-promotions";
 import { logger } from "@/lib/log";
+import { applyRetention } from "@/lib/monitoring/apply-retention";
 import { declareWebhookQueues, registerWebhookWorkers } from "@/lib/webhooks/register-workers";
 
 /** Every queue Tandem uses, with its schedule when it is periodic. */
 export const QUEUES = {
   expirePromotions: { name: "promotions-expire", cron: "* * * * *" },
+  /** Daily, at a quiet hour: deletes metric points and rollups past TANDEM_METRICS_RETENTION_DAYS. */
+  metricsRetention: { name: "metrics-retention", cron: "17 3 * * *" },
 } as const;
 
 /** Creates the queues and schedules; idempotent, safe from every instance. */
@@ -26,6 +30,13 @@ export async function registerWorkers(boss: PgBoss, db: Database): Promise<void>
   await boss.work(QUEUES.expirePromotions.name, async () => {
     const result = await expirePromotions({ db, actor: systemActor(QUEUES.expirePromotions.name) });
     if (result.expired > 0) logger.info(result, "expired promotion requests");
+  });
+  await boss.work(QUEUES.metricsRetention.name, async () => {
+    const result = await applyRetention(
+      { db, actor: systemActor(QUEUES.metricsRetention.name) },
+      { retentionDays: env().TANDEM_METRICS_RETENTION_DAYS },
+    );
+    logger.info(result, "applied metrics retention");
   });
   await registerWebhookWorkers(boss, db);
 }

@@ -1,4 +1,5 @@
 import { promotionPaths } from "@/lib/gates/openapi-paths";
+import { monitoringPaths } from "@/lib/monitoring/openapi-paths";
 import { components, json } from "./components";
 import { connectionPaths } from "./paths/connections";
 import { modelPaths } from "./paths/models";
@@ -43,6 +44,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     ...readPaths,
     ...modelPaths,
     ...promotionPaths,
+    ...monitoringPaths,
     ...selfPath,
   };
   const tags = [

@@ -40,6 +40,13 @@ export const queryKeys = {
     all: ["alerts"] as const,
     pages: (f: ListFilters) => ["alerts", "pages", f] as const,
   },
+  series: {
+    all: ["series"] as const,
+    pages: (f: ListFilters) => ["series", "pages", f] as const,
+    /** Downsampled points of some series over a range (ids in request order). */
+    points: (f: { ids: readonly string[]; from: string; to: string; maxPoints: number }) =>
+      ["series", "points", f] as const,
+  },
   audit: {
     all: ["audit"] as const,
     pages: (f: ListFilters) => ["audit", "pages", f] as const,

@@ -231,11 +231,3 @@ export function monitoringSeries(story: MonitoringStory): SeriesSpec[] {
     ...modelSeries("search-ranking", "query-embedder", (_t, r) => 0.957 + r.normal(0, 0.003), {}),
   ];
 }
-
-/** Canonical series key: `name{k="v",...}` with labels sorted by name, quotes escaped. */
-export function seriesKey(name: string, labels: Record<string, string>): string {
-  const pairs = Object.keys(labels)
-    .sort()
-    .map((k) => `${k}="${labels[k]!.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
-  return `${name}{${pairs.join(",")}}`;
-}

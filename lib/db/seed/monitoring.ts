@@ -1,5 +1,6 @@
+import { seriesKey } from "@/lib/monitoring/series-key";
 import type { ModelPlan } from "./models";
-import { type MonitoringStory, monitoringSeries, type RuleSpec, seriesKey } from "./monitoring-series";
+import { type MonitoringStory, monitoringSeries, type RuleSpec } from "./monitoring-series";
 import type { AlertRow, AlertRuleRow, MetricPointRow, MetricSeriesRow, PlanContext } from "./plan-types";
 import type { CatalogPlan } from "./projects";
 import { round } from "./random";
