@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -25,6 +27,10 @@ export const connections = pgTable("connections", {
   lastDeliveryAt: timestamp({ withTimezone: true, precision: 3 }),
   lastSyncAt: timestamp({ withTimezone: true, precision: 3 }),
   lastError: text(),
+  /** The provider's rate limit as of the last call (GitHub x-ratelimit-*, GitLab ratelimit-*). */
+  rateLimitLimit: integer(),
+  rateLimitRemaining: integer(),
+  rateLimitResetAt: timestamp({ withTimezone: true, precision: 3 }),
   createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
@@ -49,5 +55,7 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex("webhook_deliveries_connection_delivery_idx").on(t.connectionId, t.deliveryId),
     index("webhook_deliveries_connection_received_idx").on(t.connectionId, t.receivedAt.desc()),
+    // The sweeper looks only for deliveries still waiting to be normalized.
+    index("webhook_deliveries_pending_idx").on(t.receivedAt).where(sql`${t.outcome} = 'pending'`),
   ],
 );

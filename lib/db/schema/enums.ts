@@ -47,6 +47,10 @@ export const seriesKindEnum = pgEnum("series_kind", ["service", "model"]);
 export const comparatorEnum = pgEnum("comparator", ["gt", "lt"]);
 export const severityEnum = pgEnum("severity", ["info", "warning", "critical"]);
 export const alertStateEnum = pgEnum("alert_state", ["pending", "firing", "resolved"]);
+export const syncStatusEnum = pgEnum("sync_status", ["idle", "running", "failed"]);
+export const notificationStatusEnum = pgEnum("notification_status", ["pending", "delivered", "failed"]);
+export const driftReportStatusEnum = pgEnum("drift_report_status", ["pending", "computed", "failed"]);
+export const retrainStatusEnum = pgEnum("retrain_status", ["dispatched", "running", "succeeded", "failed"]);
 export const deliveryOutcomeEnum = pgEnum("delivery_outcome", ["pending", "processed", "ignored", "failed"]);
 
 export type Role = (typeof roleEnum.enumValues)[number];

@@ -31,6 +31,22 @@ export type GateChecks = {
 
 export type DeployWindow = { days: number[]; startHour: number; endHour: number; timeZone: string };
 
+/**
+ * A promotion that a provider's own pipeline waits on: a GitHub custom deployment protection
+ * rule (answered at callbackUrl), a GitLab deployment approval, or an Azure DevOps gate
+ * check. The decision on the Tandem request is sent back to the provider.
+ */
+export type ExternalGate = {
+  provider: "github" | "gitlab" | "azure_devops";
+  connectionId: string;
+  /** GitHub deployment_callback_url; Azure DevOps check callback; unset for GitLab. */
+  callbackUrl?: string;
+  /** Provider ids needed to answer (GitHub run id, GitLab project/deployment id, Azure check id). */
+  ref: Record<string, string | number>;
+  /** Whether the provider has been told the outcome. */
+  answeredAt?: string;
+};
+
 export const gatePolicies = pgTable("gate_policies", {
   id: uuid().primaryKey().defaultRandom(),
   environmentId: uuid()
@@ -73,6 +89,9 @@ export const promotionRequests = pgTable(
     status: promotionStatusEnum().notNull().default("pending"),
     emergency: boolean().notNull().default(false),
     deploymentId: uuid().references(() => deployments.id, { onDelete: "set null" }),
+    externalGate: jsonb().$type<ExternalGate>(),
+    /** Set when the request reverts an environment to its previous deployment. */
+    rollbackOfDeploymentId: uuid(),
     expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     decidedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -99,4 +118,21 @@ export const approvals = pgTable(
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("approvals_request_user_idx").on(t.requestId, t.userId)],
+);
+
+/** Discussion on a promotion request, shown in its timeline. */
+export const promotionComments = pgTable(
+  "promotion_comments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requestId: uuid()
+      .notNull()
+      .references(() => promotionRequests.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("promotion_comments_request_created_idx").on(t.requestId, t.createdAt)],
 );

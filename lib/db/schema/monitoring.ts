@@ -11,9 +11,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { deployments } from "./deployments";
-import { alertStateEnum, comparatorEnum, seriesKindEnum, severityEnum } from "./enums";
+import { alertStateEnum, comparatorEnum, retrainStatusEnum, seriesKindEnum, severityEnum } from "./enums";
 import { modelVersions } from "./models";
 import { environments, projects } from "./projects";
+import { pipelineRuns } from "./runs";
 
 /** A named series with labels; `key` is the canonical name+labels string and is unique. */
 export const metricSeries = pgTable(
@@ -83,6 +84,22 @@ export const metricRollups = pgTable(
   ],
 );
 
+/**
+ * What an alert rule starts when it fires: a retraining run through a provider connection,
+ * at most once per cooldown; the version that run registers can open a promotion request
+ * to `autoPromoteEnvironmentId`.
+ */
+export type RetrainAction = {
+  connectionId: string;
+  kind: "github_workflow_dispatch" | "gitlab_pipeline" | "azure_pipeline_run";
+  repository: string;
+  workflow?: string;
+  ref: string;
+  inputs?: Record<string, string>;
+  cooldownMinutes: number;
+  autoPromoteEnvironmentId?: string;
+};
+
 export const alertRules = pgTable("alert_rules", {
   id: uuid().primaryKey().defaultRandom(),
   projectId: uuid()
@@ -98,6 +115,8 @@ export const alertRules = pgTable("alert_rules", {
   forSeconds: integer().notNull().default(300),
   severity: severityEnum().notNull().default("warning"),
   enabled: boolean().notNull().default(true),
+  retrain: jsonb().$type<RetrainAction>(),
+  lastEvaluatedAt: timestamp({ withTimezone: true, precision: 3 }),
   createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
@@ -123,4 +142,27 @@ export const alerts = pgTable(
     index("alerts_state_idx").on(t.state, t.startedAt.desc()),
     index("alerts_project_idx").on(t.projectId, t.startedAt.desc()),
   ],
+);
+
+/** One retraining run an alert started, linked forward as the run and its version arrive. */
+export const retrainTriggers = pgTable(
+  "retrain_triggers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ruleId: uuid()
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    alertId: uuid().references(() => alerts.id, { onDelete: "set null" }),
+    connectionId: uuid(),
+    status: retrainStatusEnum().notNull().default("dispatched"),
+    /** What the provider answered with (run id, pipeline id, web URL). */
+    externalRef: jsonb().$type<Record<string, string | number>>().notNull().default({}),
+    pipelineRunId: uuid().references(() => pipelineRuns.id, { onDelete: "set null" }),
+    modelVersionId: uuid().references(() => modelVersions.id, { onDelete: "set null" }),
+    promotionRequestId: uuid(),
+    error: text(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("retrain_triggers_rule_created_idx").on(t.ruleId, t.createdAt.desc())],
 );

@@ -1,4 +1,33 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * How Tandem starts a deployment at a provider when a promotion to this environment is
+ * approved, and the provider's own name for the environment (matched by deployment webhooks
+ * and protection-rule callbacks). Validated by zod where it is edited (lib/deployments).
+ */
+export type DeployTarget = {
+  connectionId: string;
+  kind: "github_workflow_dispatch" | "github_deployment" | "gitlab_pipeline" | "azure_pipeline_run";
+  /** GitHub `owner/repo`, GitLab project path or id, Azure DevOps project. */
+  repository: string;
+  /** GitHub workflow file or id, Azure pipeline id; unused for GitLab pipelines. */
+  workflow?: string;
+  ref: string;
+  /** Extra inputs / variables passed to the run; Tandem adds version and request id. */
+  inputs?: Record<string, string>;
+  /** The provider's environment name, when it differs from the Tandem slug. */
+  providerEnvironment?: string;
+};
 
 export const projects = pgTable("projects", {
   id: uuid().primaryKey().defaultRandom(),
@@ -20,6 +49,7 @@ export const environments = pgTable(
     name: text().notNull(),
     position: integer().notNull(),
     isProduction: boolean().notNull().default(false),
+    deployTarget: jsonb().$type<DeployTarget>(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
