@@ -120,4 +120,22 @@ CREATE INDEX "notification_deliveries_endpoint_created_idx" ON "notification_del
 CREATE UNIQUE INDEX "sync_states_connection_scope_idx" ON "sync_states" USING btree ("connection_id","scope");--> statement-breakpoint
 CREATE INDEX "sync_states_status_idx" ON "sync_states" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_pending_idx" ON "webhook_deliveries" USING btree ("received_at") WHERE "webhook_deliveries"."outcome" = 'pending';--> statement-breakpoint
-CREATE UNIQUE INDEX "deployments_environment_external_idx" ON "deployments" USING btree ("environment_id","external_id") WHERE "deployments"."external_id" is not null;
+CREATE UNIQUE INDEX "deployments_environment_external_idx" ON "deployments" USING btree ("environment_id","external_id") WHERE "deployments"."external_id" is not null;--> statement-breakpoint
+-- Hand-written: audit rows are append-only, enforced by the database for every writer.
+-- The one update allowed is the foreign keys' ON DELETE SET NULL (a deleted user or project):
+-- the record itself (actor label, action, target, data, time) never changes.
+CREATE FUNCTION "audit_events_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE'
+    AND (NEW."actor_user_id" IS NULL OR NEW."actor_user_id" = OLD."actor_user_id")
+    AND (NEW."project_id" IS NULL OR NEW."project_id" = OLD."project_id")
+    AND (NEW."id", NEW."actor_label", NEW."action", NEW."target_type", NEW."target_id", NEW."data", NEW."created_at")
+      IS NOT DISTINCT FROM (OLD."id", OLD."actor_label", OLD."action", OLD."target_type", OLD."target_id", OLD."data", OLD."created_at")
+  THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER "audit_events_append_only" BEFORE UPDATE OR DELETE ON "audit_events"
+  FOR EACH ROW EXECUTE FUNCTION "audit_events_append_only"();
