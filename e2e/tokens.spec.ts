@@ -39,3 +39,38 @@ test("an engineer creates a scoped token, uses it on the API, and revokes it", a
   await expect.poll(async () => (await api.get("/api/v1/runs?limit=1")).status()).toBe(401);
   await api.dispose();
 });
+
+test("an admin revokes someone else's leaked token from Settings → Users", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const engineer = await pageAs(browser, "engineer");
+  await engineer.goto("/account/tokens");
+  const name = `leaked-${Date.now()}`;
+  await engineer.getByRole("button", { name: "New token" }).click();
+  const dialog = engineer.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("checkbox", { name: "runs:read" }).check();
+  await dialog.getByRole("button", { name: "Create token" }).click();
+  const secret = await dialog.getByTestId("token-secret").inputValue();
+  const api = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+  });
+  expect((await api.get("/api/v1/runs?limit=1")).status()).toBe(200);
+
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/settings/users");
+  await admin
+    .getByTestId("user-row-engineer@tandem.local")
+    .getByRole("button", { name: /API tokens of/ })
+    .click();
+  const tokens = admin.getByRole("dialog");
+  await expect(tokens.getByRole("cell", { name })).toBeVisible();
+  await tokens.getByRole("button", { name: `Revoke ${name}` }).click();
+  await admin.getByRole("button", { name: "Revoke token" }).click();
+  await expect(tokens.getByRole("cell", { name })).toHaveCount(0);
+  await expect.poll(async () => (await api.get("/api/v1/runs?limit=1")).status()).toBe(401);
+  await api.dispose();
+});

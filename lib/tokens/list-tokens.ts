@@ -41,7 +41,11 @@ export function toTokenListItem(row: TokenRow, now: Date): TokenListItem {
   return { ...row, scopes: row.scopes as Permission[], status };
 }
 
-/** The caller's own API tokens, newest first; revoked ones only with `includeRevoked`. */
+/**
+ * The caller's own API tokens, newest first; revoked ones only with `includeRevoked`.
+ * With `userId`, someone else's: only for people who manage users (users:write), so an admin
+ * can find and revoke a leaked token without disabling its owner.
+ */
 export async function listTokens(
   ctx: ServiceContext,
   rawInput: ListTokensInput = {},
@@ -49,12 +53,14 @@ export async function listTokens(
   assertCan(ctx.actor, "tokens:manage");
   const parsed = listTokensInput.safeParse(rawInput);
   if (!parsed.success) throw validationError(parsed.error);
+  const ownerId = parsed.data.userId ?? ctx.actor.userId;
+  if (ownerId !== ctx.actor.userId) assertCan(ctx.actor, "users:write");
   const rows = await ctx.db
     .select(tokenColumns)
     .from(apiTokens)
     .where(
       and(
-        eq(apiTokens.userId, ctx.actor.userId),
+        eq(apiTokens.userId, ownerId),
         parsed.data.includeRevoked ? undefined : isNull(apiTokens.revokedAt),
       ),
     )

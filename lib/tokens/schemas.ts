@@ -36,6 +36,8 @@ export const revokeTokenInput = z.object({ id: z.uuid("Not a valid token id.") }
 export type RevokeTokenInput = z.input<typeof revokeTokenInput>;
 
 export const listTokensInput = z.object({
+  /** Another person's tokens (admins only, to find and revoke a leaked one); default: the caller's. */
+  userId: z.uuid("Not a valid user id.").optional(),
   /** Revoked tokens are hidden unless asked for. */
   includeRevoked: z
     .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])

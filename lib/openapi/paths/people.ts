@@ -35,7 +35,8 @@ export const peoplePaths = {
     get: {
       tags: ["Tokens"],
       operationId: "listTokens",
-      summary: "The caller's own API tokens (never hashes or secrets)",
+      summary:
+        "The caller's own API tokens, or with userId another person's (users:write) — never hashes or secrets",
       "x-permission": "tokens:manage",
       parameters: queryParameters(listTokensInput),
       responses: {
@@ -67,7 +68,8 @@ export const peoplePaths = {
     delete: {
       tags: ["Tokens"],
       operationId: "revokeToken",
-      summary: "Revoke one of the caller's tokens (204 also when already revoked)",
+      summary:
+        "Revoke one of the caller's tokens, or anyone's with users:write (204 also when already revoked)",
       "x-permission": "tokens:manage",
       parameters: [idParameter("id", "The token id.")],
       responses: { "204": { description: "Revoked" }, ...errors(401, 403, 404) },

@@ -1,6 +1,7 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
+import { RevokeTokenDialog } from "@/components/tokens/revoke-token-dialog";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -8,7 +9,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { TokenListItem } from "@/lib/tokens/list-tokens";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
 import { NewTokenDialog } from "./_components/new-token-dialog";
-import { RevokeTokenDialog } from "./_components/revoke-token-dialog";
+import { revokeTokenAction } from "./actions";
 
 export type ProjectOption = { id: string; name: string };
 
@@ -86,7 +87,12 @@ export function TokensClient({ tokens, allowedScopes, projects }: TokensClientPr
                     {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}
                   </TableCell>
                   <TableCell className="text-right">
-                    <RevokeTokenDialog id={token.id} name={token.name} prefix={token.prefix} />
+                    <RevokeTokenDialog
+                      id={token.id}
+                      name={token.name}
+                      prefix={token.prefix}
+                      revoke={revokeTokenAction}
+                    />
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,9 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, actionFailure } from "@/lib/api/action-result";
+import { type ActionFailure, type ActionResult, actionFailure } from "@/lib/api/action-result";
 import { requireActionActor } from "@/lib/auth/require";
 import { getDb } from "@/lib/db";
+import { listTokens, type TokenListItem } from "@/lib/tokens/list-tokens";
+import { revokeToken } from "@/lib/tokens/revoke-token";
+import type { RevokeTokenInput } from "@/lib/tokens/schemas";
 import { createUser } from "@/lib/users/create-user";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/schemas";
 import { updateUser } from "@/lib/users/update-user";
@@ -29,5 +32,28 @@ export async function updateUserAction(input: UpdateUserInput): Promise<ActionRe
     return actionFailure(error, "user");
   }
   revalidatePath("/settings/users");
+  return { ok: true };
+}
+
+export type UserTokensResult = { ok: true; tokens: TokenListItem[] } | ActionFailure;
+
+/** Someone's active API tokens, for the "Tokens" dialog (admins find and revoke a leaked one). */
+export async function listUserTokensAction(userId: string): Promise<UserTokensResult> {
+  try {
+    const actor = await requireActionActor("users:write");
+    return { ok: true, tokens: await listTokens({ db: await getDb(), actor }, { userId }) };
+  } catch (error) {
+    return actionFailure(error, "user tokens");
+  }
+}
+
+/** Revokes anyone's token; the verb re-checks users:write and records whose token it was. */
+export async function revokeUserTokenAction(input: RevokeTokenInput): Promise<ActionResult> {
+  try {
+    const actor = await requireActionActor("users:write");
+    await revokeToken({ db: await getDb(), actor }, input);
+  } catch (error) {
+    return actionFailure(error, "token");
+  }
   return { ok: true };
 }

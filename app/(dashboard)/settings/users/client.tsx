@@ -12,6 +12,7 @@ import type { Role } from "@/lib/db/schema/enums";
 import type { UserListItem } from "@/lib/users/list-users";
 import { formatDate, formatDateTime } from "@/lib/utils/format";
 import { NewUserDialog } from "./_components/new-user-dialog";
+import { UserTokensDialog } from "./_components/user-tokens-dialog";
 import { updateUserAction } from "./actions";
 
 type Change = { id: string; role?: Role; disabled?: boolean };
@@ -127,7 +128,8 @@ export function UsersClient({
                     <TableCell className="whitespace-nowrap text-muted-foreground">
                       {formatDate(user.createdAt)}
                     </TableCell>
-                    <TableCell className="text-right">
+                    <TableCell className="whitespace-nowrap text-right">
+                      {locked ? null : <UserTokensDialog userId={user.id} name={user.name} />}
                       {locked ? null : (
                         <Button
                           variant={disabled ? "outline" : "ghost"}

@@ -4,19 +4,36 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
-import { revokeTokenAction } from "../actions";
+
+type RevokeResult = { ok: true } | { ok: false; error: string };
+
+type RevokeTokenDialogProps = {
+  id: string;
+  name: string;
+  prefix: string;
+  /** The server action that revokes (the owner's own, or the admin's on someone else's token). */
+  revoke: (input: { id: string }) => Promise<RevokeResult>;
+  onRevoked?: () => void;
+};
 
 /** A "Revoke" button that asks first, since anything using the token breaks at once. */
-export function RevokeTokenDialog({ id, name, prefix }: { id: string; name: string; prefix: string }) {
+export function RevokeTokenDialog({
+  id,
+  name,
+  prefix,
+  revoke: revokeAction,
+  onRevoked,
+}: RevokeTokenDialogProps) {
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
 
   function revoke() {
     startTransition(async () => {
-      const result = await revokeTokenAction({ id });
+      const result = await revokeAction({ id });
       if (result.ok) {
         toast.success(`Revoked “${name}”.`);
         setOpen(false);
+        onRevoked?.();
       } else {
         toast.error(`Could not revoke “${name}”`, { description: result.error });
       }
