@@ -1,4 +1,5 @@
 import { ExternalLink } from "lucide-react";
+import Link from "next/link";
 import type * as React from "react";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -19,15 +20,42 @@ function duration(run: RunListItemDto): number | null {
   return end - Date.parse(run.startedAt);
 }
 
+function runLabel(run: RunListItemDto): string {
+  return `${run.pipelineName}${run.runNumber ? ` #${run.runNumber}` : ""}`;
+}
+
+function DetailLink({ run, href }: { run: RunListItemDto; href: string }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <Link href={href} className="hover:underline" data-testid="run-link">
+        {runLabel(run)}
+      </Link>
+      {run.url ? (
+        <a
+          href={run.url}
+          target="_blank"
+          rel="noreferrer"
+          className="text-muted-foreground hover:text-foreground"
+        >
+          <ExternalLink aria-hidden="true" className="size-3" />
+          <span className="sr-only">Open {runLabel(run)} at the provider</span>
+        </a>
+      ) : null}
+    </span>
+  );
+}
+
 export type RunsTableProps = {
   items: RunListItemDto[];
   /** Names the table for assistive tech. */
   caption: string;
   "data-testid"?: string;
+  /** When given, the pipeline name opens Tandem's run page and a small icon opens the provider. */
+  detailHref?: (run: RunListItemDto) => string;
 } & Omit<React.ComponentProps<"table">, "children">;
 
 /** Runs across providers as one table: status, pipeline (linking out to the provider), branch, timing. */
-export function RunsTable({ items, caption, ...props }: RunsTableProps) {
+export function RunsTable({ items, caption, detailHref, ...props }: RunsTableProps) {
   return (
     <Table caption={caption} {...props}>
       <TableHeader>
@@ -48,23 +76,21 @@ export function RunsTable({ items, caption, ...props }: RunsTableProps) {
             </TableCell>
             <TableCell className="max-w-56">
               <div className="truncate font-medium">
-                {run.url ? (
+                {detailHref ? (
+                  <DetailLink run={run} href={detailHref(run)} />
+                ) : run.url ? (
                   <a
                     href={run.url}
                     target="_blank"
                     rel="noreferrer"
                     className="inline-flex items-center gap-1 hover:underline"
                   >
-                    {run.pipelineName}
-                    {run.runNumber ? ` #${run.runNumber}` : ""}
+                    {runLabel(run)}
                     <ExternalLink aria-hidden="true" className="size-3" />
                     <span className="sr-only">(opens at the provider)</span>
                   </a>
                 ) : (
-                  <>
-                    {run.pipelineName}
-                    {run.runNumber ? ` #${run.runNumber}` : ""}
-                  </>
+                  runLabel(run)
                 )}
               </div>
               <div className="truncate text-muted-foreground text-xs">{run.projectName}</div>

@@ -1,4 +1,4 @@
-import type { CiConnectionKind } from "./kinds";
+import type { ManagedConnectionKind } from "./kinds";
 
 /** Loopback hosts may use plain http: local fake servers in tests and development proxies. */
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -10,7 +10,7 @@ export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: str
  * fragment, no trailing slash; GitHub Enterprise must be `https://<host>/api/v3`, GitLab
  * loses a pasted `/api/v4` (the client adds it) and dev.azure.com must name one organisation.
  */
-export function checkBaseUrl(kind: CiConnectionKind, raw: string): BaseUrlCheck {
+export function checkBaseUrl(kind: ManagedConnectionKind, raw: string): BaseUrlCheck {
   let url: URL;
   try {
     url = new URL(raw.trim());

@@ -6,10 +6,12 @@ import { assertCan } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
 import { seal } from "@/lib/crypto/secret-box";
 import { connections } from "@/lib/db/schema";
+import { requestSyncAfterCommit } from "@/lib/sync/enqueue-sync";
 import { assertProjectsExist } from "./assert-projects-exist";
 import { checkBaseUrl } from "./base-url";
-import { isCiConnectionKind } from "./kinds";
+import { isCiConnectionKind, isManagedConnectionKind } from "./kinds";
 import { loadConnectionRow } from "./load-connection";
+import { assertPullProjectsExist, parseConfigFor, sealPullAuth } from "./pull-connection";
 import { type UpdateConnectionInput, updateConnectionInput } from "./schemas";
 import { type ConnectionSummary, connectionSummaryColumns, toConnectionSummary } from "./summary";
 
@@ -30,7 +32,7 @@ function badBaseUrl(message: string): AppError {
  * Changes a connection's name, base URL, token, repository mapping or enabled flag. Needs
  * connections:write. A missing or blank token keeps the stored one. Config keys this verb
  * does not own (e.g. sync state) are kept. The audit row names what changed, never values
- * of secrets.
+ * of secrets. A sync is queued after the commit when what it reads changed.
  */
 export async function updateConnection(
   ctx: ServiceContext,
@@ -38,22 +40,35 @@ export async function updateConnection(
 ): Promise<ConnectionSummary> {
   assertCan(ctx.actor, "connections:write");
   const input = parseInput(updateConnectionInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  let resync = false;
+  const updated = await ctx.db.transaction(async (tx) => {
     const current = await loadConnectionRow(tx, input.id, { forUpdate: true });
     const changes: Partial<typeof connections.$inferInsert> = {};
     if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
     if (input.baseUrl !== undefined) {
-      if (!isCiConnectionKind(current.kind)) throw badBaseUrl("This kind of connection is not managed here.");
+      if (!isManagedConnectionKind(current.kind))
+        throw badBaseUrl("This kind of connection is not managed here.");
       const checked = checkBaseUrl(current.kind, input.baseUrl);
       if (!checked.ok) throw badBaseUrl(checked.message);
       if (checked.url !== current.baseUrl) changes.baseUrl = checked.url;
     }
-    if (input.token) changes.credentialsEncrypted = seal(input.token);
+    const ci = isCiConnectionKind(current.kind);
+    if (input.token && ci) changes.credentialsEncrypted = seal(input.token);
+    if (input.auth && !ci) changes.credentialsEncrypted = sealPullAuth(input.auth);
     if (input.enabled !== undefined && input.enabled !== current.enabled) changes.enabled = input.enabled;
     if (input.config) {
-      await assertProjectsExist(tx, input.config);
-      const merged = { ...current.config, ...input.config };
-      if (input.config.defaultProjectId === undefined) delete merged.defaultProjectId;
+      if (!isManagedConnectionKind(current.kind))
+        throw new AppError("invalid_request", "This kind of connection is not managed here.");
+      const config = parseConfigFor(current.kind, input.config);
+      if ("repositories" in config) await assertProjectsExist(tx, config);
+      else
+        await assertPullProjectsExist(
+          tx,
+          "models" in config ? { kind: "mlflow", config } : { kind: "prometheus", config },
+        );
+      const merged: Record<string, unknown> = { ...current.config, ...config };
+      if (!("defaultProjectId" in config) || config.defaultProjectId === undefined)
+        delete merged.defaultProjectId;
       if (canonical(merged) !== canonical(current.config)) changes.config = merged;
     }
     const changed = Object.keys(changes).map((key) => (key === "credentialsEncrypted" ? "token" : key));
@@ -70,6 +85,11 @@ export async function updateConnection(
       .where(eq(connections.id, current.id))
       .returning(connectionSummaryColumns);
     if (!row) throw new AppError("not_found", "Connection not found.");
+    // New repositories, a new address or token, or re-enabling: backfill what is missing.
+    resync =
+      ci &&
+      row.enabled &&
+      Boolean(changes.config || changes.baseUrl || changes.credentialsEncrypted || changes.enabled);
     await recordAudit(tx, ctx.actor, {
       action: "connection.update",
       targetType: "connection",
@@ -83,4 +103,6 @@ export async function updateConnection(
     });
     return toConnectionSummary(row);
   });
+  if (resync) await requestSyncAfterCommit(updated.id, "connect");
+  return updated;
 }

@@ -1,17 +1,22 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, gte, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
 import type { ServiceContext } from "@/lib/context";
 import { afterCursor, decodeCursor, type Page, toPage } from "@/lib/db/keyset";
 import { pipelineRuns, pipelines, projects } from "@/lib/db/schema";
-import { providerEnum, runStatusEnum } from "@/lib/db/schema/enums";
+import { pipelineKindEnum, providerEnum, runStatusEnum } from "@/lib/db/schema/enums";
 
 export const listRunsInput = z.object({
   projectIds: z.array(z.string()).nullable().default(null),
   status: z.enum(runStatusEnum.enumValues).optional(),
   provider: z.enum(providerEnum.enumValues).optional(),
+  pipeline: z.uuid().optional().describe("A pipeline id."),
+  branch: z.string().trim().min(1).max(200).optional().describe("Exact branch name."),
+  kind: z.enum(pipelineKindEnum.enumValues).optional().describe("The pipeline's kind."),
+  actor: z.string().trim().min(1).max(200).optional().describe("Exact actor (who triggered the run)."),
+  since: z.coerce.date().optional().describe("Only runs queued at or after this time."),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(25),
 });
@@ -36,11 +41,20 @@ export type RunListItem = {
   projectName: string;
 };
 
-/** Runs across providers, newest first, one keyset page at a time. */
+/**
+ * Runs across providers, newest first, one keyset page at a time; every filter narrows
+ * (AND). The (queued_at, id) keyset walks pipeline_runs_queued_idx or its per-project /
+ * per-pipeline twins, so deep pages cost the same as the first.
+ */
 export async function listRuns(ctx: ServiceContext, rawInput: ListRunsInput): Promise<Page<RunListItem>> {
   assertCan(ctx.actor, "runs:read");
   const input = parseInput(listRunsInput, rawInput);
   const cursor = decodeCursor(input.cursor);
+  // A project-limited actor (token) never sees beyond its projects, whatever it asks for.
+  const allowed = ctx.actor.projectIds;
+  const projectIds = allowed
+    ? (input.projectIds ?? [...allowed]).filter((id) => allowed.includes(id))
+    : input.projectIds;
   const rows = await ctx.db
     .select({
       id: pipelineRuns.id,
@@ -65,9 +79,14 @@ export async function listRuns(ctx: ServiceContext, rawInput: ListRunsInput): Pr
     .innerJoin(projects, eq(projects.id, pipelineRuns.projectId))
     .where(
       and(
-        input.projectIds ? inArray(pipelineRuns.projectId, input.projectIds) : undefined,
+        projectIds ? inArray(pipelineRuns.projectId, projectIds) : undefined,
         input.status ? eq(pipelineRuns.status, input.status) : undefined,
         input.provider ? eq(pipelineRuns.provider, input.provider) : undefined,
+        input.pipeline ? eq(pipelineRuns.pipelineId, input.pipeline) : undefined,
+        input.branch ? eq(pipelineRuns.branch, input.branch) : undefined,
+        input.kind ? eq(pipelines.kind, input.kind) : undefined,
+        input.actor ? eq(pipelineRuns.actor, input.actor) : undefined,
+        input.since ? gte(pipelineRuns.queuedAt, input.since) : undefined,
         afterCursor(pipelineRuns.queuedAt, pipelineRuns.id, cursor),
       ),
     )

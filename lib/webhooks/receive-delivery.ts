@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/route";
-import { loadConnectionForWebhook } from "@/lib/connections/load-connection-for-webhook";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { WebhookProvider } from "@/lib/providers/shared/webhook-provider";
+import { webhookConnection } from "./connection-cache";
 import { normalizeEnqueuer } from "./enqueue";
 import { readBodyWithLimit } from "./read-body";
 import { type Disposition, storeDelivery } from "./store-delivery";
@@ -82,14 +82,20 @@ async function handle(
   connectionId: string,
   noteEvent: (event: string) => void,
 ): Promise<Response> {
-  const notFound = new AppError("not_found", "No enabled connection of this kind has this id.");
   const rawBody = await readBodyWithLimit(request);
   const db = await getDb();
-  const connection = await loadConnectionForWebhook(db, connectionId, provider.kind);
-  if (!connection) throw notFound;
-  const verified = connection.secret
-    ? await provider.verify(request.headers, rawBody, connection.secret)
-    : false;
+  // Cached for a few seconds: the lookup (and secret decryption) was a round trip per delivery.
+  let { connection, cached } = await webhookConnection(db, connectionId, provider.kind);
+  const verify = async () =>
+    connection?.secret ? await provider.verify(request.headers, rawBody, connection.secret) : false;
+  let verified = await verify();
+  if (!verified && cached) {
+    // The secret may have been rotated (or the connection disabled) since it was cached.
+    ({ connection } = await webhookConnection(db, connectionId, provider.kind, { fresh: true }));
+    verified = await verify();
+  }
+  // Built only when needed: an Error captures a stack trace, which is not free per delivery.
+  if (!connection) throw new AppError("not_found", "No enabled connection of this kind has this id.");
   if (!verified)
     throw new AppError("unauthenticated", "The webhook signature or token does not match this connection.");
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import type { Database, Executor } from "@/lib/db/client";
 import { connections, webhookDeliveries } from "@/lib/db/schema";
 import { logger } from "@/lib/log";
 import type { EnqueueNormalize } from "./enqueue";
@@ -30,8 +30,8 @@ export async function storeDelivery(
   enqueue: EnqueueNormalize | null,
 ): Promise<number | null> {
   const outcome = OUTCOME[input.disposition];
-  const id = await db.transaction(async (tx) => {
-    const [row] = await tx
+  const insert = (executor: Executor) =>
+    executor
       .insert(webhookDeliveries)
       .values({
         connectionId: input.connectionId,
@@ -45,18 +45,33 @@ export async function storeDelivery(
       })
       .onConflictDoNothing({ target: [webhookDeliveries.connectionId, webhookDeliveries.deliveryId] })
       .returning({ id: webhookDeliveries.id });
-    if (row && outcome === "pending" && enqueue) await enqueue(tx, row.id);
-    return row?.id ?? null;
-  });
+  // One statement is atomic on its own: the transaction (two more round trips) is only
+  // needed when the normalize job goes in with the row.
+  const id =
+    outcome === "pending" && enqueue
+      ? await db.transaction(async (tx) => {
+          const [row] = await insert(tx);
+          if (row) await enqueue(tx, row.id);
+          return row?.id ?? null;
+        })
+      : ((await insert(db))[0]?.id ?? null);
   await touchLastDelivery(db, input.connectionId);
   return id;
 }
+
+// When this process last recorded a delivery per connection; skips the UPDATE round trip
+// for the rest of that second (the SQL guard below still covers other processes).
+const lastTouched = new Map<string, number>();
 
 /**
  * Records that the connection heard from its provider. Outside the delivery's transaction and
  * at most once a second, so a burst of deliveries does not queue up on the connection's row lock.
  */
 async function touchLastDelivery(db: Database, connectionId: string): Promise<void> {
+  const now = Date.now();
+  if (now - (lastTouched.get(connectionId) ?? 0) < 1_000) return;
+  if (lastTouched.size > 10_000) lastTouched.clear();
+  lastTouched.set(connectionId, now);
   try {
     await db
       .update(connections)

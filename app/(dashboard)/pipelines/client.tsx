@@ -6,15 +6,16 @@ import { LoadMore } from "@/components/lists/load-more";
 import { RunsTable } from "@/components/runs/runs-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { allItems, firstPage } from "@/lib/queries/paged";
-import { isRunActive, type RunFilters, type RunPageDto, runQueries } from "@/lib/queries/runs";
+import { isRunActive, type RunPageDto, runQueries } from "@/lib/queries/runs";
+import { isNarrowed, type PipelinesFilters } from "./search-params";
 
-export type RunsListProps = { filters: RunFilters; initial: RunPageDto };
+export type RunsListProps = { filters: PipelinesFilters; initial: RunPageDto };
 
 /** Every run matching the URL filters, with "Load more"; refreshes itself while runs are active. */
 export function RunsList({ filters, initial }: RunsListProps) {
   const query = useInfiniteQuery({ ...runQueries.pages(filters), initialData: firstPage(initial) });
   const items = allItems(query.data);
-  const filtered = filters.status !== null || filters.provider !== null;
+  const filtered = isNarrowed(filters);
   if (items.length === 0) {
     return (
       <EmptyState
@@ -22,7 +23,7 @@ export function RunsList({ filters, initial }: RunsListProps) {
         title={filtered ? "No runs match these filters" : "No runs yet"}
         description={
           filtered
-            ? "Try another status or provider."
+            ? "Try fewer filters or a longer time range."
             : "Connect a CI provider or report runs through the API, and they appear here."
         }
       />
@@ -40,6 +41,7 @@ export function RunsList({ filters, initial }: RunsListProps) {
         <RunsTable
           items={items}
           caption={`Pipeline runs across providers, newest first${filters.status ? `, status ${filters.status}` : ""}`}
+          detailHref={(run) => `/pipelines/runs/${run.id}`}
           data-testid="runs-table"
         />
       </div>

@@ -1,3 +1,4 @@
+import { BUILD_LOCATIONS, type FakeAzureBuild, getTimeline, listBuilds } from "./fake-azure-devops-builds";
 import {
   type FakeReply,
   type FakeRequest,
@@ -5,6 +6,8 @@ import {
   presentedToken,
   startFakeServer,
 } from "./fake-http";
+
+export { type FakeAzureBuild, fakeBuilds } from "./fake-azure-devops-builds";
 
 /**
  * A fake Azure DevOps organisation at `<origin>/<organisation>`. azure-devops-node-api
@@ -19,7 +22,18 @@ export type FakeAzureDevOpsOptions = {
   organisation?: string;
   /** Project name → number of build definitions. */
   projects?: Record<string, number>;
+  /** Project name → its builds (with timelines); tests mutate them to simulate change. */
+  builds?: Record<string, FakeAzureBuild[]>;
 };
+
+/** The next `times` matching requests get this answer (429 with Retry-After, a 5xx burst). */
+export type FakeAzureFault = {
+  path: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  times: number;
+};
+export type FakeAzureDevOps = FakeServer & { baseUrl: string; faults: FakeAzureFault[] };
 
 const AREAS = {
   core: "79134c72-4a58-4b42-976c-04e7115f32bf",
@@ -63,6 +77,7 @@ const LOCATIONS: Record<string, object[]> = {
       maxVersion: "7.2",
       releasedVersion: "7.1",
     },
+    ...BUILD_LOCATIONS,
   ],
 };
 
@@ -83,14 +98,21 @@ const UNAUTHORIZED: FakeReply = {
 
 const guid = (n: number) => `${String(n).padStart(8, "0")}-0000-4000-8000-000000000000`;
 
-export async function startFakeAzureDevOps(
-  options: FakeAzureDevOpsOptions,
-): Promise<FakeServer & { baseUrl: string }> {
+export async function startFakeAzureDevOps(options: FakeAzureDevOpsOptions): Promise<FakeAzureDevOps> {
   const org = options.organisation ?? "fabrikam";
   const projects = Object.keys(options.projects ?? {});
   let orgUrl = "";
+  const faults: FakeAzureFault[] = [];
+  const fault = (request: FakeRequest): FakeReply | null => {
+    const hit = faults.find((f) => f.times > 0 && f.path.test(request.path));
+    if (!hit) return null;
+    hit.times -= 1;
+    return { status: hit.status, headers: hit.headers, body: { message: `Request failed (${hit.status})` } };
+  };
   const guarded = (request: FakeRequest, ok: () => FakeReply) =>
-    presentedToken(request) === options.token ? ok() : UNAUTHORIZED;
+    presentedToken(request) === options.token ? (fault(request) ?? ok()) : UNAUTHORIZED;
+  const projectIndex = (raw: string) =>
+    projects.findIndex((p) => p.toLowerCase() === decodeURIComponent(raw).toLowerCase());
   const projectRef = (name: string, i: number) => ({
     id: guid(i + 1),
     name,
@@ -103,6 +125,28 @@ export async function startFakeAzureDevOps(
   });
 
   const server = await startFakeServer([
+    {
+      method: "GET",
+      path: new RegExp(`^/${org}/([^/]+)/_apis/build/builds/?$`, "i"),
+      reply: (request, match) =>
+        guarded(request, () => {
+          const index = projectIndex(match[1]!);
+          if (index < 0) return { status: 404, body: { message: "TF200016: The project does not exist." } };
+          const name = projects[index]!;
+          return listBuilds(orgUrl, { id: guid(index + 1), name }, options.builds?.[name] ?? [], request);
+        }),
+    },
+    {
+      method: "GET",
+      path: new RegExp(`^/${org}/([^/]+)/_apis/build/builds/(\\d+)/Timeline/?$`, "i"),
+      reply: (request, match) =>
+        guarded(request, () => {
+          const index = projectIndex(match[1]!);
+          const found =
+            index < 0 ? null : options.builds?.[projects[index]!]?.find((b) => String(b.id) === match[2]);
+          return found ? getTimeline(found) : { status: 404, body: { message: "Build not found." } };
+        }),
+    },
     {
       method: "OPTIONS",
       path: new RegExp(`^/${org}/_apis/(location|core|build)$`, "i"),
@@ -194,5 +238,5 @@ export async function startFakeAzureDevOps(
     },
   ]);
   orgUrl = `${server.origin}/${org}`;
-  return { ...server, baseUrl: orgUrl };
+  return { ...server, baseUrl: orgUrl, faults };
 }

@@ -1,4 +1,12 @@
 import {
+  type FakeDeployment,
+  type FakeRun,
+  listDeploymentStatuses,
+  listDeployments,
+  listJobs,
+  listRuns,
+} from "./fake-github-actions";
+import {
   type FakeReply,
   type FakeRequest,
   type FakeServer,
@@ -6,11 +14,18 @@ import {
   startFakeServer,
 } from "./fake-http";
 
+export { type FakeDeployment, type FakeRun, fakeRuns } from "./fake-github-actions";
+
 /**
  * A fake GitHub REST API serving the documented shapes of "Get the authenticated user",
- * "Get a repository" and "List repository workflows", with `x-ratelimit-*` headers. Serve
- * it under `/api/v3` to stand in for GitHub Enterprise Server. Test code only.
+ * "Get a repository" and "List repository workflows", with `x-ratelimit-*` headers, plus the
+ * list endpoints sync calls (fake-github-actions.ts). `faults` answers matching requests with
+ * a rate-limit 403/429 or a 5xx burst first. Serve it under `/api/v3` to stand in for GitHub
+ * Enterprise Server. Test code only.
  */
+
+/** The next `times` requests whose path matches get this answer instead of the real one. */
+export type FakeFault = { path: RegExp; status: number; headers?: Record<string, string>; times: number };
 
 export type FakeGitHubOptions = {
   token: string;
@@ -18,16 +33,43 @@ export type FakeGitHubOptions = {
   /** `owner/repo` → number of workflows. */
   repositories?: Record<string, number>;
   prefix?: string;
+  /** `owner/repo` → its workflow runs (newest first); tests mutate them to simulate change. */
+  runs?: Record<string, FakeRun[]>;
+  deployments?: Record<string, FakeDeployment[]>;
 };
+
+export type FakeGitHub = FakeServer & { baseUrl: string; faults: FakeFault[] };
+
+/** GitHub's documented rate-limit answers: primary (403, remaining 0) and secondary (429, retry-after). */
+export function githubRateLimitFault(kind: "primary" | "secondary", seconds: number, times = 1): FakeFault {
+  const reset = String(Math.ceil(Date.now() / 1000) + seconds);
+  return kind === "primary"
+    ? { path: /./, status: 403, times, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset } }
+    : { path: /./, status: 429, times, headers: { "retry-after": String(seconds) } };
+}
 
 const DOCS = "https://docs.github.com/rest";
 
-export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeServer & { baseUrl: string }> {
+export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
   const prefix = options.prefix ?? "";
   const login = options.login ?? "octocat";
   let used = 0;
   const api = (origin: string) => `${origin}${prefix}`;
   let origin = "";
+  const faults: FakeFault[] = [];
+
+  function fault(request: FakeRequest): FakeReply | null {
+    const hit = faults.find((f) => f.times > 0 && f.path.test(request.path));
+    if (!hit) return null;
+    hit.times -= 1;
+    const message =
+      hit.status >= 500
+        ? "Server Error"
+        : hit.status === 429
+          ? "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+          : "API rate limit exceeded for user ID 1.";
+    return { status: hit.status, headers: hit.headers, body: { message, documentation_url: DOCS } };
+  }
 
   /** Every answer carries the rate-limit headers; a bad token gets GitHub's 401 body. */
   function guarded(request: FakeRequest, ok: () => FakeReply): FakeReply {
@@ -47,7 +89,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeS
         body: { message: "Bad credentials", documentation_url: DOCS, status: "401" },
       };
     }
-    const reply = ok();
+    const reply = fault(request) ?? ok();
     return { ...reply, headers: { ...headers, ...reply.headers } };
   }
 
@@ -59,7 +101,59 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeS
     Object.keys(options.repositories ?? {}).find((r) => r.toLowerCase() === full.toLowerCase());
   const esc = prefix.replace(/[/]/g, "\\/");
 
+  const runsOf = (match: RegExpExecArray) => {
+    const full = repo(`${match[1]}/${match[2]}`);
+    return full
+      ? { full, runs: options.runs?.[full] ?? [], deployments: options.deployments?.[full] ?? [] }
+      : null;
+  };
+  const actionsRoutes: Parameters<typeof startFakeServer>[0] = [
+    {
+      method: "GET",
+      path: new RegExp(`^${esc}/repos/([^/]+)/([^/]+)/actions/runs$`),
+      reply: (request, match) =>
+        guarded(request, () => {
+          const found = runsOf(match);
+          return found ? listRuns(origin, api(origin), found.full, found.runs, request) : notFound;
+        }),
+    },
+    {
+      method: "GET",
+      path: new RegExp(`^${esc}/repos/([^/]+)/([^/]+)/actions/runs/(\\d+)/jobs$`),
+      reply: (request, match) =>
+        guarded(request, () => {
+          const found = runsOf(match);
+          const run = found?.runs.find((r) => String(r.id) === match[3]);
+          return found && run ? listJobs(origin, found.full, run, request) : notFound;
+        }),
+    },
+    {
+      method: "GET",
+      path: new RegExp(`^${esc}/repos/([^/]+)/([^/]+)/deployments$`),
+      reply: (request, match) =>
+        guarded(request, () => {
+          const found = runsOf(match);
+          return found
+            ? listDeployments(origin, api(origin), found.full, found.deployments, request)
+            : notFound;
+        }),
+    },
+    {
+      method: "GET",
+      path: new RegExp(`^${esc}/repos/([^/]+)/([^/]+)/deployments/(\\d+)/statuses$`),
+      reply: (request, match) =>
+        guarded(request, () => {
+          const found = runsOf(match);
+          const deployment = found?.deployments.find((d) => String(d.id) === match[3]);
+          return found && deployment
+            ? listDeploymentStatuses(origin, found.full, deployment, request)
+            : notFound;
+        }),
+    },
+  ];
+
   const server = await startFakeServer([
+    ...actionsRoutes,
     {
       method: "GET",
       path: new RegExp(`^${esc}/user$`),
@@ -134,5 +228,5 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeS
     },
   ]);
   origin = server.origin;
-  return { ...server, baseUrl: api(server.origin) };
+  return { ...server, baseUrl: api(server.origin), faults };
 }

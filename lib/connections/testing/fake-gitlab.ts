@@ -1,3 +1,4 @@
+import { type FakeGitlabPipeline, listPipelineJobs, listPipelines } from "./fake-gitlab-ci";
 import {
   type FakeReply,
   type FakeRequest,
@@ -6,18 +7,45 @@ import {
   startFakeServer,
 } from "./fake-http";
 
+export { type FakeGitlabPipeline, fakePipelines } from "./fake-gitlab-ci";
+
 /**
  * A fake GitLab REST API (v4) serving the documented shapes of "Get the current user" and
  * "Get a single project" (looked up by URL-encoded path), with `RateLimit-*` headers as
  * gitlab.com sends them. Test code only.
  */
 
-export type FakeGitLabOptions = { token: string; username?: string; projects?: string[] };
+export type FakeGitLabOptions = {
+  token: string;
+  username?: string;
+  projects?: string[];
+  /** Project path → its pipelines; tests mutate them to simulate change. */
+  pipelines?: Record<string, FakeGitlabPipeline[]>;
+};
 
-export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeServer & { baseUrl: string }> {
+/** The next `times` matching requests get this answer (429 with Retry-After, a 5xx burst). */
+export type FakeGitLabFault = {
+  path: RegExp;
+  status: number;
+  headers?: Record<string, string>;
+  times: number;
+};
+export type FakeGitLab = FakeServer & { baseUrl: string; faults: FakeGitLabFault[] };
+
+export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeGitLab> {
   const username = options.username ?? "jsmith";
   let observed = 0;
   let origin = "";
+  const faults: FakeGitLabFault[] = [];
+  const fault = (request: FakeRequest): FakeReply | null => {
+    const hit = faults.find((f) => f.times > 0 && f.path.test(request.path));
+    if (!hit) return null;
+    hit.times -= 1;
+    const message = hit.status === 429 ? "Retry later" : "500 Internal Server Error";
+    return { status: hit.status, headers: hit.headers, body: { message } };
+  };
+  const known = (raw: string) =>
+    (options.projects ?? []).find((p) => p.toLowerCase() === decodeURIComponent(raw).toLowerCase());
 
   function guarded(request: FakeRequest, ok: () => FakeReply): FakeReply {
     observed += 1;
@@ -30,11 +58,32 @@ export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeS
     if (presentedToken(request) !== options.token) {
       return { status: 401, headers, body: { message: "401 Unauthorized" } };
     }
-    const reply = ok();
+    const reply = fault(request) ?? ok();
     return { ...reply, headers: { ...headers, ...reply.headers } };
   }
 
+  const notFound: FakeReply = { status: 404, body: { message: "404 Project Not Found" } };
   const server = await startFakeServer([
+    {
+      method: "GET",
+      path: /^\/api\/v4\/projects\/([^/]+)\/pipelines$/,
+      reply: (request, match) =>
+        guarded(request, () => {
+          const path = known(match[1]!);
+          if (!path) return notFound;
+          return listPipelines(origin, `${origin}/${path}`, options.pipelines?.[path] ?? [], request);
+        }),
+    },
+    {
+      method: "GET",
+      path: /^\/api\/v4\/projects\/([^/]+)\/pipelines\/(\d+)\/jobs$/,
+      reply: (request, match) =>
+        guarded(request, () => {
+          const path = known(match[1]!);
+          const pipeline = path ? options.pipelines?.[path]?.find((p) => String(p.id) === match[2]) : null;
+          return pipeline ? listPipelineJobs(`${origin}/${path}`, pipeline, request) : notFound;
+        }),
+    },
     {
       method: "GET",
       path: /^\/api\/v4\/user$/,
@@ -92,5 +141,5 @@ export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeS
     },
   ]);
   origin = server.origin;
-  return { ...server, baseUrl: server.origin };
+  return { ...server, baseUrl: server.origin, faults };
 }

@@ -11,6 +11,28 @@ import {
 } from "../output-schemas";
 
 const tags = ["Connections"];
+
+const at = z.iso.datetime();
+const syncOutput = z.object({
+  states: z.array(
+    z.object({
+      scope: z.string().describe("What is pulled, e.g. `runs:acme/api` or `deployments:acme/api`."),
+      status: z.enum(["idle", "running", "failed"]),
+      itemsDone: z.number().int(),
+      itemsTotal: z.number().int().nullable().describe("Null while the provider has not said."),
+      startedAt: at.nullable(),
+      finishedAt: at.nullable(),
+      lastSuccessAt: at.nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+  running: z.boolean(),
+  lastSyncAt: at.nullable(),
+  rateLimit: z
+    .object({ limit: z.number().int(), remaining: z.number().int(), resetAt: at.nullable() })
+    .nullable()
+    .describe("The provider's rate-limit headroom as of the latest call."),
+});
 const id = [idParameter("id", "The connection id.")];
 const out = (schema: z.ZodType) => jsonSchema(schema, "output");
 
@@ -97,6 +119,32 @@ export const connectionPaths = {
       responses: {
         "200": json("Health", out(z.object({ health: connectionHealthOutput }))),
         ...errors(401, 403, 404),
+      },
+    },
+  },
+  "/connections/{id}/sync": {
+    get: {
+      tags,
+      operationId: "getConnectionSync",
+      summary: "Sync progress per scope, last sync, errors and rate-limit headroom",
+      "x-permission": "connections:read",
+      parameters: id,
+      responses: {
+        "200": json("Sync status", out(z.object({ sync: syncOutput }))),
+        ...errors(400, 401, 403, 404),
+      },
+    },
+    post: {
+      tags,
+      operationId: "syncConnection",
+      summary: "Sync now: queue a backfill / incremental pull of runs, jobs and deployments",
+      description:
+        "At most one sync per connection runs and one waits; pressing again adds nothing. `queued` is false when no job queue took the request (the scheduled poll syncs instead).",
+      "x-permission": "connections:write",
+      parameters: id,
+      responses: {
+        "202": json("Queued", out(z.object({ sync: syncOutput.extend({ queued: z.boolean() }) }))),
+        ...errors(400, 401, 403, 404),
       },
     },
   },

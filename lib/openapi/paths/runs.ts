@@ -1,13 +1,9 @@
 import { z } from "zod";
-import { listRunsInput } from "@/lib/runs/list-runs";
+import { listRunsQuery } from "@/lib/runs/list-runs-query";
 import { reportJobsBody, reportRunBody } from "@/lib/runs/report-schemas";
 import { body, errors, idParameter, json, pageOf } from "../components";
 import { jsonSchema, queryParameters } from "../json-schema";
 import { runDetailOutput, runListItemOutput } from "../output-schemas";
-
-const listQuery = listRunsInput
-  .pick({ status: true, provider: true, cursor: true, limit: true })
-  .extend({ project: z.string().optional().describe("A project slug.") });
 
 const reportResult = z.object({
   run: runDetailOutput,
@@ -23,7 +19,7 @@ export const runPaths = {
       operationId: "listRuns",
       summary: "List pipeline runs across providers, newest first (keyset pages)",
       "x-permission": "runs:read",
-      parameters: queryParameters(listQuery),
+      parameters: queryParameters(listRunsQuery),
       responses: {
         "200": json("A page of runs", pageOf(jsonSchema(runListItemOutput, "output"))),
         ...errors(400, 401, 403, 404),

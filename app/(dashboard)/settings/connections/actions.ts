@@ -20,7 +20,7 @@ import { replayDelivery } from "@/lib/webhooks/replay-delivery";
 const LIST = "/settings/connections";
 const detail = (id: string) => `${LIST}/${id}`;
 
-export type CreateConnectionResult = { ok: true; id: string; webhookSecret: string } | ActionFailure;
+export type CreateConnectionResult = { ok: true; id: string; webhookSecret: string | null } | ActionFailure;
 export type SecretResult = { ok: true; webhookSecret: string } | ActionFailure;
 export type ReplayResult = { ok: true; outcome: string; error: string | null } | ActionFailure;
 export type TestResult = { ok: true; result: TestConnectionResult } | ActionFailure;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { ConnectionEnabledBadge, ConnectionKindBadge } from "@/components/connections/connection-badges";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { kindLabel } from "@/lib/connections/kinds";
+import { isCiConnectionKind, kindLabel } from "@/lib/connections/kinds";
 import type { ConnectionSummary } from "@/lib/connections/summary";
 import type { Jsonify } from "@/lib/queries/fetch-json";
 import { formatDateTime } from "@/lib/utils/format";
@@ -18,7 +18,11 @@ export type ConnectionsClientProps = {
   canWrite: boolean;
 };
 
-/** Every provider connection with its health at a glance; "Add connection" for admins. */
+/**
+ * Every provider connection with its health at a glance; "Add connection" for admins. CI
+ * connections show their repositories and last webhook delivery; MLflow and Prometheus,
+ * which Tandem polls, their last successful sync.
+ */
 export function ConnectionsClient({ connections, projects, canWrite }: ConnectionsClientProps) {
   return (
     <section aria-labelledby="connections-heading" className="flex flex-col gap-4">
@@ -28,7 +32,8 @@ export function ConnectionsClient({ connections, projects, canWrite }: Connectio
             Connections
           </h2>
           <p className="text-muted-foreground text-sm">
-            CI providers whose runs and deployments Tandem gathers, by webhook and by sync.
+            CI providers whose runs and deployments Tandem gathers by webhook and by sync; MLflow registries
+            and Prometheus servers it imports from on a schedule.
           </p>
         </div>
         {canWrite ? <NewConnectionDialog projects={projects} /> : null}
@@ -37,7 +42,7 @@ export function ConnectionsClient({ connections, projects, canWrite }: Connectio
         <EmptyState
           icon={PlugZap}
           title="No connections yet"
-          description="Add GitHub, GitLab or Azure DevOps; or report runs from any CI with PUT /api/v1/runs."
+          description="Add GitHub, GitLab, Azure DevOps, MLflow or Prometheus; or report runs from any CI with PUT /api/v1/runs."
         />
       ) : (
         <div className="rounded-lg border">
@@ -48,7 +53,7 @@ export function ConnectionsClient({ connections, projects, canWrite }: Connectio
                 <TableHead>Provider</TableHead>
                 <TableHead>Status</TableHead>
                 <TableHead>Repositories</TableHead>
-                <TableHead>Last delivery</TableHead>
+                <TableHead>Last delivery or sync</TableHead>
                 <TableHead>Last error</TableHead>
               </TableRow>
             </TableHeader>
@@ -72,9 +77,15 @@ export function ConnectionsClient({ connections, projects, canWrite }: Connectio
                   <TableCell>
                     <ConnectionEnabledBadge enabled={connection.enabled} />
                   </TableCell>
-                  <TableCell>{connection.config.repositories.length}</TableCell>
+                  <TableCell>
+                    {isCiConnectionKind(connection.kind) ? (
+                      connection.config.repositories.length
+                    ) : (
+                      <span className="text-muted-foreground">Not applicable</span>
+                    )}
+                  </TableCell>
                   <TableCell className="whitespace-nowrap text-muted-foreground">
-                    {connection.lastDeliveryAt ? formatDateTime(connection.lastDeliveryAt) : "Never"}
+                    {lastActivity(connection)}
                   </TableCell>
                   <TableCell
                     className="max-w-xs truncate text-destructive"
@@ -90,4 +101,9 @@ export function ConnectionsClient({ connections, projects, canWrite }: Connectio
       )}
     </section>
   );
+}
+
+function lastActivity(connection: Jsonify<ConnectionSummary>): string {
+  const at = isCiConnectionKind(connection.kind) ? connection.lastDeliveryAt : connection.lastSyncAt;
+  return at ? formatDateTime(at) : "Never";
 }

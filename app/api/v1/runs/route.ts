@@ -1,15 +1,11 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute, readQuery } from "@/lib/api/route";
 import { dashboardScope } from "@/lib/overview/scope";
-import { listRuns, listRunsInput } from "@/lib/runs/list-runs";
-
-const query = listRunsInput.pick({ status: true, provider: true, cursor: true, limit: true }).extend({
-  project: z.string().optional(),
-});
+import { listRuns } from "@/lib/runs/list-runs";
+import { listRunsQuery, sinceOfRange } from "@/lib/runs/list-runs-query";
 
 export const GET = apiRoute("runs:read", async ({ request, actor }) => {
-  const input = readQuery(request, query);
+  const { range, project: _project, ...input } = readQuery(request, listRunsQuery);
   const { ctx, projectIds } = await dashboardScope(actor, new URL(request.url).searchParams);
-  return NextResponse.json(await listRuns(ctx, { ...input, projectIds }));
+  return NextResponse.json(await listRuns(ctx, { ...input, since: sinceOfRange(range), projectIds }));
 });

@@ -9,30 +9,34 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { toast } from "@/components/ui/toast";
 import type { ConnectionDetail } from "@/lib/connections/get-connection";
-import { isCiConnectionKind, kindLabel } from "@/lib/connections/kinds";
+import { isCiConnectionKind, isManagedConnectionKind, kindLabel } from "@/lib/connections/kinds";
 import type { TestConnectionResult } from "@/lib/connections/test-connection";
 import type { ConnectionHealthDto, DeliveryPageDto } from "@/lib/queries/connections";
 import type { Jsonify } from "@/lib/queries/fetch-json";
+import type { SyncStatusDto } from "@/lib/queries/sync";
 import type { ProjectOption } from "../_components/repository-mapping-fields";
 import { testConnectionAction, updateConnectionAction } from "../actions";
 import { DeleteConnectionDialog } from "./_components/delete-connection-dialog";
 import { DeliveryLog } from "./_components/delivery-log";
 import { EditConnectionForm } from "./_components/edit-connection-form";
+import { SyncCard } from "./_components/sync-card";
 import { WebhookPanel } from "./_components/webhook-panel";
 
 export type ConnectionDetailClientProps = {
   connection: Jsonify<ConnectionDetail>;
   health: ConnectionHealthDto;
   deliveries: DeliveryPageDto;
+  sync: SyncStatusDto;
   projects: ProjectOption[];
   canWrite: boolean;
 };
 
-/** One connection: test it, enable or disable it, set up its webhook, edit it, watch its deliveries. */
+/** One connection: test it, enable or disable it, set up its webhook, edit it, sync it, watch its deliveries. */
 export function ConnectionDetailClient({
   connection,
   health,
   deliveries,
+  sync,
   projects,
   canWrite,
 }: ConnectionDetailClientProps) {
@@ -90,7 +94,7 @@ export function ConnectionDetailClient({
         </div>
         {canWrite ? (
           <div className="flex flex-wrap gap-2">
-            <Button onClick={test} disabled={testing || !isCiConnectionKind(kind)}>
+            <Button onClick={test} disabled={testing || !isManagedConnectionKind(kind)}>
               <PlugZap aria-hidden="true" />
               {testing ? "Testing…" : "Test connection"}
             </Button>
@@ -122,8 +126,14 @@ export function ConnectionDetailClient({
           <EditConnectionForm connection={{ ...connection, kind }} projects={projects} canWrite={canWrite} />
         </div>
       ) : (
-        <p className="text-muted-foreground text-sm">This kind of connection is managed elsewhere.</p>
+        <p className="text-muted-foreground text-sm">
+          Tandem calls this {kindLabel(kind)} server on a schedule; its settings are set when it is added and
+          through <code>PATCH /api/v1/connections/{"{id}"}</code>.
+        </p>
       )}
+      {isManagedConnectionKind(kind) ? (
+        <SyncCard connectionId={connection.id} sync={sync} canWrite={canWrite} enabled={connection.enabled} />
+      ) : null}
       <DeliveryLog connectionId={connection.id} health={health} deliveries={deliveries} />
     </section>
   );

@@ -11,6 +11,7 @@ import { publicOrigin } from "@/lib/connections/public-origin";
 import { getDb } from "@/lib/db";
 import { listProjects } from "@/lib/projects/list-projects";
 import { toJson } from "@/lib/queries/fetch-json";
+import { getSyncStatus } from "@/lib/sync/get-sync-status";
 import { SettingsNav } from "../../_components/settings-nav";
 import { ConnectionDetailClient } from "./client";
 
@@ -29,12 +30,13 @@ export default async function ConnectionPage({ params }: Props) {
     getConnectionHealth(ctx, { id }),
     listDeliveries(ctx, { id, limit: 25 }),
     listProjects(ctx),
+    getSyncStatus(ctx, id),
   ]).catch((error: unknown) => {
     // An unknown id or one that is not a uuid at all: the same 404 page.
     if (isAppError(error) && (error.code === "not_found" || error.code === "invalid_request")) notFound();
     throw error;
   });
-  const [connection, health, deliveries, projects] = data;
+  const [connection, health, deliveries, projects, sync] = data;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-3">
@@ -45,6 +47,7 @@ export default async function ConnectionPage({ params }: Props) {
         connection={toJson(connection)}
         health={toJson(health)}
         deliveries={toJson(deliveries)}
+        sync={toJson(sync)}
         projects={projects.map((p) => ({ id: p.id, name: p.name }))}
         canWrite={can(actor, "connections:write")}
       />
