@@ -90,4 +90,72 @@ test.describe("approval gates", () => {
     });
     expect(refused.status()).toBe(403);
   });
+
+  test("an engineer asks from the deployments board; the approver reviews, approves, and it shows everywhere", async ({
+    browser,
+  }) => {
+    const engineer = await pageAs(browser, "engineer");
+    await engineer.goto("/deployments");
+    // The demo's Search Ranking staging runs a query-embedder version that production does not
+    // run yet and nobody has asked for (the pending demo requests are fraud-classifier and ranker).
+    const staging = engineer
+      .getByRole("region", { name: "Search Ranking Staging" })
+      .getByTestId("board-running")
+      .filter({ hasText: /^query-embedder v\d+/ });
+    const label = (await staging.locator(".font-mono").first().textContent())!
+      .trim()
+      .replace(/rollback$/, "")
+      .trim();
+    expect(label).toMatch(/^query-embedder v\d+$/);
+    await staging.getByRole("button", { name: "Request promotion" }).click();
+
+    const dialog = engineer.getByRole("dialog", { name: `Request promotion of ${label}` });
+    const target = dialog.getByLabel("Target environment");
+    await expect(target.locator("option:checked")).toHaveText("Production (next)");
+    // Engineers cannot declare an emergency.
+    await expect(dialog.getByLabel("Emergency override")).toHaveCount(0);
+    await dialog.getByRole("button", { name: "Request promotion" }).click();
+    await expect(dialog.getByText("Say why this should be promoted.")).toBeVisible();
+    await dialog.getByLabel("Reason").fill("New embedder cuts p95 latency; offline eval holds nDCG.");
+    await dialog.getByRole("button", { name: "Request promotion" }).click();
+    await dialog.getByRole("link", { name: "Open the request" }).click();
+    await expect(engineer).toHaveURL(/\/approvals\/[0-9a-f-]{36}$/);
+    const requestUrl = engineer.url();
+
+    // The requester cannot approve, and the page says why.
+    await expect(engineer.getByTestId("promotion-status")).toHaveText("Waiting for approval");
+    await expect(engineer.getByRole("button", { name: "Approve", exact: true })).toBeDisabled();
+    await expect(engineer.getByTestId("approve-refusal")).toContainText("You asked for this promotion");
+    await engineer
+      .getByRole("form", { name: "Discussion" })
+      .getByLabel("Message")
+      .fill("Latency numbers in the run.");
+    await engineer.getByRole("button", { name: "Post comment" }).click();
+    await expect(engineer.getByTestId("promotion-timeline")).toContainText(
+      "commented: “Latency numbers in the run.”",
+    );
+
+    const approver = await pageAs(browser, "approver");
+    await approver.goto(requestUrl);
+    await expect(approver.getByRole("heading", { level: 1 })).toContainText("→ Production");
+    await expect(approver.getByTestId("checks-list").getByTestId("check").first()).toBeVisible();
+    await expect(approver.getByTestId("metric-compare")).toBeVisible();
+    await expect(approver.getByTestId("promotion-timeline")).toContainText("Latency numbers in the run.");
+    await approver.getByLabel("Comment").fill("Evidence checked; approving.");
+    await approver.getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(approver.getByTestId("promotion-status")).toHaveText("Deployed");
+
+    await approver.goto("/deployments");
+    await expect(
+      approver.getByRole("region", { name: "Search Ranking Production" }).getByTestId("board-running"),
+    ).toContainText([label]);
+
+    const admin = await pageAs(browser, "admin");
+    await admin.goto("/audit?action=promotion.deploy");
+    await expect(admin.getByTestId("audit-row").first()).toContainText("promotion.deploy");
+    const csv = await admin.request.get("/api/v1/audit/export?action=promotion.deploy");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(await csv.text()).toContain(label);
+  });
 });

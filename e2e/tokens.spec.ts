@@ -67,10 +67,10 @@ test("an admin revokes someone else's leaked token from Settings → Users", asy
     .getByRole("button", { name: /API tokens of/ })
     .click();
   const tokens = admin.getByRole("dialog");
-  await expect(tokens.getByRole("cell", { name })).toBeVisible();
+  await expect(tokens.getByRole("cell", { name, exact: true })).toBeVisible();
   await tokens.getByRole("button", { name: `Revoke ${name}` }).click();
   await admin.getByRole("button", { name: "Revoke token" }).click();
-  await expect(tokens.getByRole("cell", { name })).toHaveCount(0);
+  await expect(tokens.getByRole("cell", { name, exact: true })).toHaveCount(0);
   await expect.poll(async () => (await api.get("/api/v1/runs?limit=1")).status()).toBe(401);
   await api.dispose();
 });

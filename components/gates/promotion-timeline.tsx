@@ -1,10 +1,18 @@
+import type * as React from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { PromotionTimelineItemDto } from "@/lib/queries/promotions";
 import { formatDateTime } from "@/lib/utils/format";
 import { timelineSentence } from "./timeline-sentence";
 
 /** What happened to the request, oldest first, straight from the audit log. */
-export function PromotionTimeline({ items }: { items: PromotionTimelineItemDto[] }) {
+export function PromotionTimeline({
+  items,
+  children,
+}: {
+  items: PromotionTimelineItemDto[];
+  /** Shown under the events, e.g. the comment form. */
+  children?: React.ReactNode;
+}) {
   return (
     <Card>
       <CardHeader>
@@ -32,6 +40,7 @@ export function PromotionTimeline({ items }: { items: PromotionTimelineItemDto[]
             ))}
           </ol>
         )}
+        {children ? <div className="mt-4">{children}</div> : null}
       </CardContent>
     </Card>
   );

@@ -1,6 +1,8 @@
 import { ExternalLink } from "lucide-react";
 import type { PromotionCurrentDto, PromotionSubjectDto } from "@/lib/queries/promotions";
+import type { CommitsBetweenDto } from "@/lib/queries/release-commits";
 import { EMPTY_VALUE, formatDateTime } from "@/lib/utils/format";
+import { CommitList } from "./commit-list";
 
 type CiRun = PromotionSubjectDto["ciRun"];
 type ReleaseSubject = Omit<Extract<PromotionSubjectDto, { kind: "release" }>, "ciRun">;
@@ -87,21 +89,27 @@ export function ReleaseCompare({
   candidate,
   current,
   environmentName,
+  commits,
 }: {
   candidate: ReleaseSubject & { ciRun: CiRun };
   current: PromotionCurrentDto | null;
   environmentName: string;
+  /** Omitted: no commit list at all (e.g. nothing runs there to compare with). */
+  commits?: CommitsBetweenDto | null;
 }) {
   const running = current?.subject.kind === "release" ? current.subject : null;
   return (
-    <div className="flex flex-col gap-3 sm:flex-row" data-testid="release-compare">
-      <Column title="Candidate" release={candidate} ciRun={candidate.ciRun} />
-      <Column
-        title={`In ${environmentName} now`}
-        release={running}
-        ciRun={current?.ciRun ?? null}
-        note={`No release runs in ${environmentName} yet.`}
-      />
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-3 sm:flex-row" data-testid="release-compare">
+        <Column title="Candidate" release={candidate} ciRun={candidate.ciRun} />
+        <Column
+          title={`In ${environmentName} now`}
+          release={running}
+          ciRun={current?.ciRun ?? null}
+          note={`No release runs in ${environmentName} yet.`}
+        />
+      </div>
+      {commits !== undefined && running ? <CommitList data={commits} /> : null}
     </div>
   );
 }

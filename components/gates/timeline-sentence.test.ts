@@ -10,6 +10,12 @@ describe("timelineSentence", () => {
       "asked for this promotion as an emergency, skipping the environment order",
     ],
     ["promotion.approve", { comment: "LGTM" }, "approved: “LGTM”"],
+    ["promotion.comment", { comment: "Is the drift report in?" }, "commented: “Is the drift report in?”"],
+    [
+      "promotion.request",
+      { rollbackOfDeploymentId: "d1", rollbackTo: "fraud v1" },
+      "asked to roll back to fraud v1",
+    ],
     ["promotion.approve", { comment: "" }, "approved"],
     ["promotion.reject", { comment: "no", ended: false }, "rejected: “no” (the request stays open)"],
     [

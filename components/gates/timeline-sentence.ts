@@ -6,7 +6,11 @@ export function timelineSentence(action: string, data: Record<string, unknown>):
   const said = comment ? `: “${comment}”` : "";
   switch (action) {
     case "promotion.request":
+      if (data.rollbackOfDeploymentId)
+        return `asked to roll back to ${text("rollbackTo") ?? "the previous version"}`;
       return `asked for this promotion${data.emergency ? " as an emergency" : ""}${data.skippedOrder ? ", skipping the environment order" : ""}`;
+    case "promotion.comment":
+      return `commented${said}`;
     case "promotion.approve":
       return `approved${said}`;
     case "promotion.reject":

@@ -117,6 +117,26 @@ describeEachDatabase("listAuditEvents", (kind) => {
       expect(await ids({ action: "deployment", actor: "system" })).toEqual([e.deploy.id]);
     }));
 
+  it("filters by target type and a time range (from inclusive, to exclusive)", () =>
+    inRollback(handle.db, async (db) => {
+      const { e } = await seed(db);
+      const ctx = { db, actor: admin };
+      const ids = async (input: Parameters<typeof listAuditEvents>[1]) =>
+        (await listAuditEvents(ctx, input)).items.map((i) => i.id);
+      expect(await ids({ targetType: "deployment" })).toEqual([e.bankDeploy.id, e.deploy.id]);
+      expect(await ids({ from: minutesAfter(T0, 10), to: minutesAfter(T0, 30) })).toEqual(
+        newestFirst([e.bankDeploy, e.approve, e.deploy]),
+      );
+      expect(await ids({ targetType: "promotion_request", to: minutesAfter(T0, 10) })).toEqual([
+        e.request.id,
+      ]);
+      await expectAppError(listAuditEvents(ctx, { targetType: "Robert'); drop" }), "invalid_request");
+      await expectAppError(
+        listAuditEvents(ctx, { from: "yesterday-ish" as unknown as Date }),
+        "invalid_request",
+      );
+    }));
+
   it("pages with the cursor across the tie, with no duplicates or gaps", () =>
     inRollback(handle.db, async (db) => {
       const { e } = await seed(db);

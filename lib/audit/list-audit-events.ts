@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, ilike, inArray, like, sql } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, like, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, parseInput } from "@/lib/api/errors";
 import { assertCan } from "@/lib/auth/actor";
@@ -14,6 +14,14 @@ export const listAuditEventsInput = z.object({
   action: z.string().trim().max(100).optional(),
   /** Matches anywhere in the actor label (email, token owner, "system (job)"), any case. */
   actor: z.string().trim().max(200).optional(),
+  /** Exactly this kind of target, e.g. "promotion_request" or "environment". */
+  targetType: z
+    .string()
+    .regex(/^[a-z][a-z_]{0,49}$/)
+    .optional(),
+  /** Events at or after `from` and before `to`. */
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -72,6 +80,9 @@ export async function listAuditEvents(
         projectIds ? inArray(auditEvents.projectId, projectIds) : undefined,
         input.action ? like(auditEvents.action, `${escapeLike(input.action)}%`) : undefined,
         input.actor ? ilike(auditEvents.actorLabel, `%${escapeLike(input.actor)}%`) : undefined,
+        input.targetType ? eq(auditEvents.targetType, input.targetType) : undefined,
+        input.from ? gte(auditEvents.createdAt, input.from) : undefined,
+        input.to ? lt(auditEvents.createdAt, input.to) : undefined,
         cursor
           ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::bigint)`
           : undefined,

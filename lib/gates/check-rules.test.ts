@@ -108,6 +108,15 @@ describe("metricThresholdCheck", () => {
       detail: "fraud v10 has no auc to compare against.",
     });
   });
+
+  it("does not apply a threshold that neither version reports (an embedder has no auc)", () => {
+    for (const running of [current({ recall: 0.8 }), null]) {
+      expect(metricThresholdCheck(AUC, { recall: 0.81 }, running, "Production")).toMatchObject({
+        status: "passed",
+        detail: "Not applicable: neither the candidate nor what runs in Production reports auc.",
+      });
+    }
+  });
 });
 
 describe("firingAlertsCheck and ciCheck", () => {

@@ -70,6 +70,16 @@ export function metricThresholdCheck(
     label: `${rule.metric} at most ${allowed} ${worseWord} than ${environmentName}`,
   };
   const mine = candidate[rule.metric];
+  // A project-wide threshold binds the models that report the metric: one that neither the
+  // candidate nor the version it replaces reports (an embedder has no nDCG) does not apply.
+  // Dropping a metric the running version reports still fails: the evidence went missing.
+  if (typeof mine !== "number" && typeof current?.metrics[rule.metric] !== "number") {
+    return {
+      ...base,
+      status: "passed",
+      detail: `Not applicable: neither the candidate nor what runs in ${environmentName} reports ${rule.metric}.`,
+    };
+  }
   if (typeof mine !== "number") {
     return { ...base, status: "failed", detail: `The candidate has no ${rule.metric} metric to compare.` };
   }

@@ -6,9 +6,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
 import { approvals, promotionRequests } from "@/lib/db/schema";
+import { notifyPromotion } from "@/lib/notifications/notify-promotion";
 import type { DecisionRow } from "./approve-promotion";
 import { evaluateFor } from "./assess-promotion";
 import { DEFAULT_POLICY } from "./eligibility";
+import { enqueueGateAnswer } from "./enqueue-gate-jobs";
 import { loadPromotion, type PromotionRow } from "./load-promotion";
 import { assertAllowed } from "./refuse";
 
@@ -66,6 +68,9 @@ export async function rejectPromotion(
       projectId: loaded.request.projectId,
       data: { comment: input.comment, environment: loaded.environment.slug, ended: Boolean(ended) },
     });
+    if (ended) await notifyPromotion(tx, "promotion.rejected", ended, { comment: input.comment });
+    // A provider pipeline waiting on this gate hears "rejected" after commit.
+    if (ended?.externalGate) await enqueueGateAnswer(tx, ended.id);
     return { request: ended ?? loaded.request, rejection, ended: Boolean(ended) };
   });
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, assertProjectVisible, can } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
 import { environments, gatePolicies, promotionRequests } from "@/lib/db/schema";
+import { notifyPromotion } from "@/lib/notifications/notify-promotion";
 import type { PromotionRow } from "./load-promotion";
 import { loadCurrentDeployment, loadSubject } from "./load-subjects";
 import { checkPromotionOrder } from "./promotion-order";
@@ -147,6 +148,10 @@ export async function requestPromotion(
         emergency: input.emergency,
         ...(order.ok ? {} : { skippedOrder: true, nextEnvironment: order.next?.slug ?? null }),
       },
+    });
+    await notifyPromotion(tx, "promotion.requested", request!, {
+      reason: input.reason,
+      emergency: input.emergency,
     });
     return { request: request! };
   });

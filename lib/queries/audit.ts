@@ -7,8 +7,15 @@ import { pagedQueryOptions } from "./paged";
 export type AuditPageDto = Jsonify<Page<AuditEventListItem>>;
 export type AuditEventDto = AuditPageDto["items"][number];
 
-/** The audit page's URL filters: action prefix and actor text. */
-export type AuditFilters = { project: string | null; action: string | null; actor: string | null };
+/** The audit page's URL filters: action prefix, actor text, target type and a time range (ISO). */
+export type AuditFilters = {
+  project: string | null;
+  action: string | null;
+  actor: string | null;
+  targetType: string | null;
+  from: string | null;
+  to: string | null;
+};
 
 export const auditQueries = {
   /** The audit log, newest first; read on demand, never polled. */

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import { deployments, environments, pipelineJobs, pipelineRuns, releases } from "@/lib/db/schema";
+import { afterDeploymentEvent, findRunStartedDeployment } from "@/lib/deployments/apply-deployment-event";
 import type { CiProvider, DeploymentDraft, DeploymentStatus } from "@/lib/providers/shared/types";
 import { lockProviderObject } from "./lock";
 
@@ -37,11 +38,23 @@ export async function applyDeployment(scope: Scope, draft: DeploymentDraft): Pro
     };
   }
   await lockProviderObject(tx, `${scope.connectionId}:deployment:${draft.externalId}`);
-  const [existing] = await tx
+  const [byId] = await tx
     .select()
     .from(deployments)
     .where(and(eq(deployments.projectId, projectId), eq(deployments.externalId, draft.externalId)))
     .limit(1);
+  // A deployment Tandem started as a run (workflow_dispatch) is reported by the run performing it.
+  const by = draft.performedBy;
+  const existing =
+    byId ??
+    (by && "runExternalId" in by
+      ? await findRunStartedDeployment(tx, {
+          projectId,
+          environmentId: environment,
+          provider: scope.provider,
+          runExternalId: by.runExternalId,
+        })
+      : null);
   const runId = draft.performedBy ? await findRun(scope, draft) : null;
   if (!existing) {
     const releaseId = await releaseFor(tx, projectId, draft);
@@ -80,6 +93,13 @@ export async function applyDeployment(scope: Scope, draft: DeploymentDraft): Pro
       runId: existing.runId ?? runId,
     })
     .where(eq(deployments.id, existing.id));
+  // A final state finishes the promotion request behind a deployment Tandem started or gated.
+  await afterDeploymentEvent(tx, {
+    deploymentId: existing.id,
+    status: draft.status,
+    reason: draft.status === "succeeded" ? null : (draft.description ?? `the deployment ${draft.status}`),
+    now: draft.finishedAt ?? draft.updatedAt,
+  });
   return { outcome: "processed", note: null, deploymentId: existing.id };
 }
 

@@ -1,10 +1,13 @@
 import "server-only";
 import type { ProviderConnectionConfig } from "@/lib/connections/load-connection-for-webhook";
 import type { Transaction } from "@/lib/db/client";
+import { settleRunDeployments } from "@/lib/deployments/apply-deployment-event";
+import { openExternalGate } from "@/lib/gates/open-external-gate";
 import { resolveProject } from "@/lib/providers/shared/resolve-project";
 import type { CiProvider, WebhookEffect } from "@/lib/providers/shared/types";
 import { applyDeployment } from "./apply-deployment";
 import { applyJobs, applyRun } from "./apply-run";
+import { lockProviderObject } from "./lock";
 
 export type ApplyResult = { outcome: "processed" | "ignored"; note: string | null };
 
@@ -26,6 +29,16 @@ export async function applyEffect(
   switch (effect.kind) {
     case "run": {
       const { applied } = await applyRun(scope, effect);
+      // A finished run Tandem started to deploy finishes that deployment (and its request).
+      if (applied) {
+        const run = effect.draft.run;
+        await settleRunDeployments(tx, {
+          ...scope,
+          runExternalId: run.externalId,
+          status: run.status,
+          finishedAt: run.finishedAt,
+        });
+      }
       return { outcome: "processed", note: applied ? null : "older than the stored run; nothing changed" };
     }
     case "jobs":
@@ -33,5 +46,12 @@ export async function applyEffect(
       return { outcome: "processed", note: null };
     case "deployment":
       return applyDeployment(scope, effect.draft);
+    case "gate":
+      await lockProviderObject(tx, `${connection.id}:gate:${effect.draft.key}`);
+      return openExternalGate(tx, {
+        projectId: project.projectId,
+        connectionId: connection.id,
+        draft: effect.draft,
+      });
   }
 }

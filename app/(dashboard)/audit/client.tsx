@@ -15,12 +15,14 @@ export function AuditLog({ filters, initial }: AuditLogProps) {
   const query = useInfiniteQuery({ ...auditQueries.pages(filters), initialData: firstPage(initial) });
   const items = allItems(query.data);
   if (items.length === 0) {
-    const filtered = filters.action !== null || filters.actor !== null;
+    const filtered = Object.entries(filters).some(([key, value]) => key !== "project" && value !== null);
     return (
       <EmptyState
         icon={ScrollText}
         title={filtered ? "No audit events match these filters" : "The audit log is empty"}
-        description={filtered ? "Try a shorter action prefix or another actor." : undefined}
+        description={
+          filtered ? "Try a shorter action prefix, another actor or a wider time range." : undefined
+        }
       />
     );
   }

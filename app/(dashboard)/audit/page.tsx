@@ -22,6 +22,9 @@ async function AuditWidget({ scope, filters }: { scope: Scope; filters: Filters 
     projectIds: scope.projectIds,
     action: filters.action ?? undefined,
     actor: filters.actor ?? undefined,
+    targetType: filters.targetType ?? undefined,
+    from: filters.from ?? undefined,
+    to: filters.to ?? undefined,
   });
   return <AuditLog filters={filters} initial={toJson(page)} />;
 }

@@ -5,7 +5,7 @@ export default function DeploymentsLoading() {
   return (
     <div className="space-y-6">
       <PageHeading title="Deployments" />
-      <ListSkeleton label="deployment matrix" rows={3} />
+      <ListSkeleton label="deployment board" rows={3} />
       <ListSkeleton label="deployment history" />
     </div>
   );

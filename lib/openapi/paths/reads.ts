@@ -111,6 +111,6 @@ export const readPaths = {
     "Audit",
     "The audit log, newest first (admins)",
     "audit:read",
-    list(listAuditEventsInput, ["action", "actor", "cursor", "limit"]),
+    list(listAuditEventsInput, ["action", "actor", "targetType", "from", "to", "cursor", "limit"]),
   ),
 };

@@ -2,6 +2,7 @@ import { Webhooks } from "@octokit/webhooks";
 import { bodyDigest } from "@/lib/providers/shared/constant-time";
 import type { WebhookProvider } from "@/lib/providers/shared/webhook-provider";
 import { mapDeployment, mapDeploymentStatus } from "./map-deployment";
+import { mapProtectionRule } from "./map-protection-rule";
 import { mapWorkflowJob } from "./map-workflow-job";
 import { mapWorkflowRun } from "./map-workflow-run";
 
@@ -10,6 +11,7 @@ const MAPPERS = {
   workflow_job: mapWorkflowJob,
   deployment: mapDeployment,
   deployment_status: mapDeploymentStatus,
+  deployment_protection_rule: mapProtectionRule,
 } as const;
 
 // One verifier per secret: building one per request would redo the key setup every time.

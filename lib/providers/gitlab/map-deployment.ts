@@ -23,6 +23,8 @@ const schema = z.object({
 /** A `Deployment Hook`: a deployment to an environment started, succeeded, failed or was canceled. */
 export function mapGitlabDeployment(body: unknown): WebhookEffect {
   const d = parsePayload(schema, body, "Deployment Hook");
+  // A deployment to an environment with protected-deployment approvals waits for Tandem's decision.
+  if (d.status === "blocked") return gitlabGate(d);
   const status = gitlabDeploymentStatus(d.status);
   const finished = status === "succeeded" || status === "failed" || status === "cancelled";
   // The hook names only the short sha; the full one is the last segment of commit_url.
@@ -43,6 +45,24 @@ export function mapGitlabDeployment(body: unknown): WebhookEffect {
       finishedAt: finished ? d.status_changed_at : null,
       updatedAt: d.status_changed_at,
       performedBy: d.deployable_id ? { jobExternalId: d.deployable_id } : null,
+    },
+  };
+}
+
+function gitlabGate(d: z.infer<typeof schema>): WebhookEffect {
+  const fullSha = hexSha(d.commit_url?.split("/").pop());
+  return {
+    kind: "gate",
+    repositories: gitlabRepositories(d.project),
+    draft: {
+      provider: "gitlab",
+      key: `gitlab:${d.deployment_id}`,
+      environments: [...new Set([d.environment, d.environment_slug].filter((e): e is string => Boolean(e)))],
+      version: d.short_sha.slice(0, 8),
+      commitSha: fullSha ?? hexSha(d.short_sha),
+      actor: text(d.user?.username ?? d.user?.name),
+      description: `GitLab deployment ${d.deployment_id} of ${d.short_sha} to ${d.environment} waits for Tandem's approval.`,
+      ref: { projectId: d.project.id, deploymentId: d.deployment_id },
     },
   };
 }

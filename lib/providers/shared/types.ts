@@ -85,4 +85,24 @@ export type WebhookEffect =
       jobs: JobDraft[];
     }
   | { kind: "deployment"; repositories: string[]; draft: DeploymentDraft }
+  | { kind: "gate"; repositories: string[]; draft: GateDraft }
   | { kind: "ignore"; reason: string };
+
+/**
+ * A provider pipeline waiting for Tandem's decision (GitHub custom deployment protection
+ * rule, GitLab blocked deployment, Azure DevOps "Invoke REST API" check): Tandem opens a
+ * promotion request for the release of that commit and answers the provider when decided.
+ */
+export type GateDraft = {
+  provider: CiProvider;
+  /** Unique per provider gate, e.g. `github:<deployment id>`; a repeated event opens nothing twice. */
+  key: string;
+  environments: string[];
+  version: string;
+  commitSha?: string | null;
+  actor?: string | null;
+  description: string;
+  callbackUrl?: string;
+  /** Ids the answer needs (stored in promotion_requests.external_gate.ref). */
+  ref: Record<string, string | number>;
+};

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type ActionFailure, actionFailure } from "@/lib/api/action-result";
 import { requireActionActor } from "@/lib/auth/require";
 import { getDb } from "@/lib/db";
+import { addComment } from "@/lib/gates/add-comment";
 import { advancePromotion } from "@/lib/gates/advance-promotion";
 import { approvePromotion } from "@/lib/gates/approve-promotion";
 import { cancelPromotion } from "@/lib/gates/cancel-promotion";
@@ -68,5 +69,14 @@ export async function deployPromotionAction(input: Input): Promise<DecisionActio
     const actor = await requireActionActor("promotions:approve");
     const result = await advancePromotion({ db: await getDb(), actor }, { id: input.id });
     return { status: result.request.status, message: "Deployed." };
+  });
+}
+
+/** Adds a comment from the request page; it shows on the timeline. */
+export async function addCommentAction(input: { id: string; body: string }): Promise<DecisionActionResult> {
+  return run("promotion.comment", async () => {
+    const actor = await requireActionActor("promotions:request");
+    await addComment({ db: await getDb(), actor }, input);
+    return { status: "commented", message: "Comment added." };
   });
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApprovalsPanel } from "@/components/gates/approvals-panel";
 import { ChecksList } from "@/components/gates/checks-list";
+import { CommentForm } from "@/components/gates/comment-form";
 import { type DecisionKind, DecisionPanel } from "@/components/gates/decision-panel";
 import { MetricCompare } from "@/components/gates/metric-compare";
 import { PolicySummary } from "@/components/gates/policy-summary";
@@ -12,9 +13,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { toast } from "@/components/ui/toast";
 import { queryKeys } from "@/lib/queries/keys";
 import { type PromotionDetailDto, promotionQueries } from "@/lib/queries/promotions";
+import type { CommitsBetweenDto } from "@/lib/queries/release-commits";
 import { formatRelativeTime } from "@/lib/utils/format";
 import { RequestHeader } from "./_components/request-header";
 import {
+  addCommentAction,
   approvePromotionAction,
   cancelPromotionAction,
   type DecisionActionResult,
@@ -37,6 +40,9 @@ export type PromotionRequestClientProps = {
   initial: PromotionDetailDto;
   currentUserId: string;
   canDeploy: boolean;
+  canComment: boolean;
+  /** For a release: the commits between what runs now and the candidate. */
+  commits?: CommitsBetweenDto | null;
 };
 
 /** The request page: evidence on the left, the decision on the right; refreshes while pending. */
@@ -45,6 +51,8 @@ export function PromotionRequestClient({
   initial,
   currentUserId,
   canDeploy,
+  canComment,
+  commits,
 }: PromotionRequestClientProps) {
   const queryClient = useQueryClient();
   const { data } = useQuery({ ...promotionQueries.detail(id), initialData: initial });
@@ -63,6 +71,16 @@ export function PromotionRequestClient({
         queryClient.invalidateQueries({ queryKey: queryKeys.overview.all }),
         queryClient.invalidateQueries({ queryKey: queryKeys.deployments.all }),
       ]),
+  });
+
+  const comment = useMutation({
+    mutationFn: async (body: string) => {
+      const result = await addCommentAction({ id, body });
+      if (!result.ok) throw new Error(result.error);
+      return result;
+    },
+    onError: (error) => toast.error("The comment was not saved", { description: error.message }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.promotions.detail(id) }),
   });
 
   const { candidate, current, environment } = data;
@@ -107,7 +125,12 @@ export function PromotionRequestClient({
                   decided={decided}
                 />
               ) : candidate?.kind === "release" ? (
-                <ReleaseCompare candidate={candidate} current={current} environmentName={environment.name} />
+                <ReleaseCompare
+                  candidate={candidate}
+                  current={current}
+                  environmentName={environment.name}
+                  commits={commits}
+                />
               ) : (
                 <p className="text-muted-foreground text-sm">
                   The release or model version no longer exists.
@@ -115,7 +138,19 @@ export function PromotionRequestClient({
               )}
             </CardContent>
           </Card>
-          <PromotionTimeline items={data.timeline} />
+          <PromotionTimeline items={data.timeline}>
+            {canComment ? (
+              <CommentForm
+                busy={comment.isPending}
+                onSubmit={(body) =>
+                  comment.mutateAsync(body).then(
+                    () => true,
+                    () => false,
+                  )
+                }
+              />
+            ) : null}
+          </PromotionTimeline>
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <DecisionPanel

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/require";
 import { getDb } from "@/lib/db";
 import { getPromotionRequest } from "@/lib/gates/get-promotion-request";
+import { listReleaseCommits } from "@/lib/gates/list-release-commits";
 import { toJson } from "@/lib/queries/fetch-json";
 import { PromotionRequestClient } from "./client";
 
@@ -17,16 +18,27 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PromotionRequestPage({ params }: Props) {
   const actor = await requirePageActor("promotions:read");
   const { id } = await params;
-  const detail = await getPromotionRequest({ db: await getDb(), actor }, { id }).catch((error: unknown) => {
+  const ctx = { db: await getDb(), actor };
+  const detail = await getPromotionRequest(ctx, { id }).catch((error: unknown) => {
     if (isAppError(error) && (error.code === "not_found" || error.code === "invalid_request")) notFound();
     throw error;
   });
+  const { candidate, current } = detail;
+  const commits =
+    candidate?.kind === "release" && current?.subject.kind === "release"
+      ? await listReleaseCommits(ctx, {
+          candidateReleaseId: candidate.id,
+          currentReleaseId: current.subject.id,
+        })
+      : undefined;
   return (
     <PromotionRequestClient
       id={id}
       initial={toJson(detail)}
       currentUserId={actor.userId}
       canDeploy={can(actor, "promotions:approve")}
+      canComment={can(actor, "promotions:request")}
+      commits={commits === undefined ? undefined : commits && toJson(commits)}
     />
   );
 }

@@ -6,10 +6,12 @@ import { cn } from "@/lib/utils/cn";
 
 type NavItem = { href: string; label: string };
 
-/** Environments and Gate policies join this list when their pages land. */
+/** Environments join this list when its page lands. */
 const ITEMS: NavItem[] = [
   { href: "/settings/users", label: "Users" },
   { href: "/settings/connections", label: "Connections" },
+  { href: "/settings/policies", label: "Gate policies" },
+  { href: "/settings/notifications", label: "Notifications" },
   { href: "/account/tokens", label: "API tokens" },
 ];
 
