@@ -1,11 +1,12 @@
 "use client";
 
-import { Fragment } from "react";
+import { Fragment, useState } from "react";
 import {
   Area,
   CartesianGrid,
   ComposedChart,
   Line,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -45,16 +46,53 @@ function MarkerLabel({ viewBox, label, href }: MarkerLabelProps) {
   );
 }
 
+export type ChartShade = { from: number; to: number; label: string };
+
+export type ChartLineSeriesProps = {
+  prepared: PreparedSeriesChart;
+  /** Drag across the chart to pick a narrower range (brush-to-zoom); omit to disable. */
+  onZoom?: (from: number, to: number) => void;
+  /** Shaded spans, e.g. the before / after windows around a deployment. */
+  shades?: readonly ChartShade[];
+};
+
+type PointerState = { activeLabel?: string | number } | null | undefined;
+const labelOf = (state: PointerState) =>
+  state?.activeLabel === undefined ? null : Number(state.activeLabel);
+
 /**
  * Series over time: each series' average as a line and its min–max as a faint band (so a
  * spike the average smooths away still shows), breaking at gaps, with every deployment
- * drawn as a dashed marker that names its version and opens it. Draws prepared data only.
+ * drawn as a dashed marker that names its version and opens it, alert thresholds as
+ * horizontal lines, and optional shaded spans. Dragging selects a range to zoom into.
+ * Draws prepared data only.
  */
-export function ChartLineSeries({ prepared }: { prepared: PreparedSeriesChart }) {
+export function ChartLineSeries({ prepared, onZoom, shades = [] }: ChartLineSeriesProps) {
   const unitOf = new Map(prepared.lines.map((l) => [l.name, l.unit]));
+  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
+  const finishDrag = () => {
+    if (drag && onZoom && Math.abs(drag.end - drag.start) > 0) {
+      onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end));
+    }
+    setDrag(null);
+  };
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={prepared.rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+      <ComposedChart
+        data={prepared.rows}
+        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
+        onMouseDown={(state: PointerState) => {
+          const x = labelOf(state);
+          if (onZoom && x !== null) setDrag({ start: x, end: x });
+        }}
+        onMouseMove={(state: PointerState) => {
+          const x = labelOf(state);
+          if (drag && x !== null) setDrag({ ...drag, end: x });
+        }}
+        onMouseUp={finishDrag}
+        onMouseLeave={() => setDrag(null)}
+        style={onZoom ? { cursor: "crosshair", userSelect: "none" } : undefined}
+      >
         <CartesianGrid vertical={false} stroke="var(--border)" />
         <XAxis
           dataKey="x"
@@ -115,6 +153,40 @@ export function ChartLineSeries({ prepared }: { prepared: PreparedSeriesChart })
             />
           </Fragment>
         ))}
+        {shades.map((shade) => (
+          <ReferenceArea
+            key={`${shade.label}-${shade.from}`}
+            x1={shade.from}
+            x2={shade.to}
+            fill="var(--chart-4)"
+            fillOpacity={0.08}
+            ifOverflow="hidden"
+            label={{
+              value: shade.label,
+              position: "insideTopLeft",
+              fontSize: 11,
+              fill: "var(--muted-foreground)",
+            }}
+          />
+        ))}
+        {prepared.thresholds.map((t) => (
+          <ReferenceLine
+            key={`${t.label}-${t.y}`}
+            y={t.y}
+            stroke={t.firing ? "var(--destructive)" : "var(--muted-foreground)"}
+            strokeDasharray={t.firing ? undefined : "2 4"}
+            ifOverflow="extendDomain"
+            label={{
+              value: t.label,
+              position: "insideBottomRight",
+              fontSize: 11,
+              fill: t.firing ? "var(--destructive)" : "var(--muted-foreground)",
+            }}
+          />
+        ))}
+        {drag && drag.start !== drag.end ? (
+          <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--primary)" fillOpacity={0.12} />
+        ) : null}
         {prepared.markers.map((marker) => (
           <ReferenceLine
             key={`${marker.x}-${marker.href}`}

@@ -15,6 +15,11 @@ export type ModelVersionsTableProps = {
   metricColumns: string[];
   sort: VersionSort;
   onSort: (key: string) => void;
+  /** Versions ticked for comparison; with onToggle, a checkbox column is shown. */
+  selected?: number[];
+  onToggle?: (version: number) => void;
+  /** Selection is full (10): unticked boxes are disabled. */
+  selectionFull?: boolean;
 };
 
 function SortHeader({
@@ -84,7 +89,15 @@ function DeployedBadges({ deployedIn }: { deployedIn: ModelVersionSummaryDto["de
  * A model's versions: aliases, one sortable column per metric (gaps shown as "—"), and the
  * environments each version runs in now.
  */
-export function ModelVersionsTable({ versions, metricColumns, sort, onSort }: ModelVersionsTableProps) {
+export function ModelVersionsTable({
+  versions,
+  metricColumns,
+  sort,
+  onSort,
+  selected,
+  onToggle,
+  selectionFull = false,
+}: ModelVersionsTableProps) {
   return (
     <Table
       caption="Versions of this model with their metrics, aliases and deployments"
@@ -92,6 +105,11 @@ export function ModelVersionsTable({ versions, metricColumns, sort, onSort }: Mo
     >
       <TableHeader>
         <TableRow>
+          {onToggle ? (
+            <TableHead className="w-8">
+              <span className="sr-only">Compare</span>
+            </TableHead>
+          ) : null}
           <SortHeader label="Version" column="version" sort={sort} onSort={onSort} />
           <TableHead>Aliases</TableHead>
           {metricColumns.map((key) => (
@@ -112,6 +130,17 @@ export function ModelVersionsTable({ versions, metricColumns, sort, onSort }: Mo
       <TableBody>
         {versions.map((v) => (
           <TableRow key={v.id} data-testid={`version-row-${v.version}`}>
+            {onToggle ? (
+              <TableCell className="w-8">
+                <input
+                  type="checkbox"
+                  aria-label={`Compare v${v.version}`}
+                  checked={selected?.includes(v.version) ?? false}
+                  disabled={selectionFull && !selected?.includes(v.version)}
+                  onChange={() => onToggle(v.version)}
+                />
+              </TableCell>
+            ) : null}
             <TableCell className="font-medium font-mono">v{v.version}</TableCell>
             <TableCell>
               <AliasBadges aliases={v.aliases} />

@@ -20,13 +20,9 @@ function reading(
       name: i === 0 ? "latency_p95_ms" : "error_rate",
       unit: i === 0 ? "ms" : null,
       labels: {},
-      buckets: Object.entries(b).map(([k, [min, max, avg]]) => ({
-        bucketStart: iso(t0 + Number(k) * HOUR),
-        min,
-        max,
-        avg,
-        count: 10,
-      })),
+      buckets: Object.entries(b).map(
+        ([k, [min, max, avg]]) => [t0 + Number(k) * HOUR, min, max, avg, 10] as const,
+      ),
     })),
     ...overrides,
   };
@@ -95,5 +91,22 @@ describe("prepareSeries", () => {
       { x: t0 + 5 * HOUR, label: "v1.4.2", href: "/deployments/c" },
     ]);
     expect(chart.summary).toContain("2 deployments marked");
+  });
+
+  it("draws thresholds of the drawn series only, and says which are firing", () => {
+    const chart = prepareSeries(
+      reading([{ 0: [1, 1, 1] }]),
+      [],
+      [
+        { seriesId: "s0", name: "Slow", comparator: "gt", threshold: 300, state: "firing" },
+        { seriesId: "s0", name: "Fast", comparator: "lt", threshold: 5, state: null },
+        { seriesId: "other", name: "Elsewhere", comparator: "gt", threshold: 1, state: "firing" },
+      ],
+    );
+    expect(chart.thresholds).toEqual([
+      { y: 300, label: "Slow (> 300) firing", firing: true },
+      { y: 5, label: "Fast (< 5)", firing: false },
+    ]);
+    expect(chart.summary).toMatch(/1 alert firing\.$/);
   });
 });

@@ -9,7 +9,7 @@ import { formatMetricValue } from "./prepare-metric-sparkline";
 
 type Time = string | Date;
 
-/** What the points endpoint returns (dates as ISO strings over the wire, Dates on the server). */
+/** What the points endpoint returns; each bucket is [start epoch ms, min, max, avg, count]. */
 export type SeriesReadingInput = {
   from: Time;
   to: Time;
@@ -20,11 +20,20 @@ export type SeriesReadingInput = {
     name: string;
     unit: string | null;
     labels: Record<string, string>;
-    buckets: { bucketStart: Time; min: number; max: number; avg: number; count: number }[];
+    buckets: readonly (readonly [number, number, number, number, number])[];
   }[];
 };
 
 export type DeploymentMarkerInput = { at: Time; label: string; href: string };
+
+/** An alert rule over one of the series: drawn as a horizontal threshold line. */
+export type ThresholdInput = {
+  seriesId: string;
+  name: string;
+  comparator: "gt" | "lt";
+  threshold: number;
+  state: "pending" | "firing" | null;
+};
 
 /** One x position: `y<i>` is series i's average, `band<i>` its [min, max]; null in a gap. */
 export type SeriesChartRow = { x: number } & Record<string, number | [number, number] | null>;
@@ -48,6 +57,8 @@ export type PreparedSeriesChart = {
   rows: SeriesChartRow[];
   lines: SeriesChartLine[];
   markers: { x: number; label: string; href: string }[];
+  /** Alert thresholds of the drawn series; a firing one is drawn in the destructive colour. */
+  thresholds: { y: number; label: string; firing: boolean }[];
   /** What a screen reader hears instead of the chart. */
   summary: string;
 };
@@ -60,11 +71,12 @@ export const SERIES_COLORS = Array.from({ length: 8 }, (_, i) => `var(--chart-${
 export function prepareSeries(
   reading: SeriesReadingInput,
   markers: readonly DeploymentMarkerInput[] = [],
+  rules: readonly ThresholdInput[] = [],
 ): PreparedSeriesChart {
   const from = ms(reading.from);
   const to = ms(reading.to);
   const origin = ms(reading.origin);
-  const byStart = reading.series.map((s) => new Map(s.buckets.map((b) => [ms(b.bucketStart), b])));
+  const byStart = reading.series.map((s) => new Map(s.buckets.map((b) => [b[0], b])));
 
   const rows: SeriesChartRow[] = [];
   // Every bucket of the grid, so an empty one is a row of nulls (a break), not a skipped x.
@@ -73,16 +85,16 @@ export function prepareSeries(
     const row: SeriesChartRow = { x: Math.max(start, from) };
     byStart.forEach((buckets, i) => {
       const bucket = buckets.get(start);
-      row[`y${i}`] = bucket ? bucket.avg : null;
-      row[`band${i}`] = bucket ? [bucket.min, bucket.max] : null;
+      row[`y${i}`] = bucket ? bucket[3] : null;
+      row[`band${i}`] = bucket ? [bucket[1], bucket[2]] : null;
     });
     rows.push(row);
   }
 
   const lines = reading.series.map((s, i): SeriesChartLine => {
     let peak: SeriesChartLine["peak"] = null;
-    for (const b of s.buckets) {
-      if (!peak || b.max > peak.value) peak = { x: Math.max(ms(b.bucketStart), from), value: b.max };
+    for (const [start, , max] of s.buckets) {
+      if (!peak || max > peak.value) peak = { x: Math.max(start, from), value: max };
     }
     return {
       id: s.id,
@@ -101,12 +113,24 @@ export function prepareSeries(
     .filter((m) => Number.isFinite(m.x) && m.x >= from && m.x <= to)
     .sort((a, b) => a.x - b.x);
 
+  const drawn = new Set(reading.series.map((s) => s.id));
+  const thresholds = rules
+    .filter((r) => drawn.has(r.seriesId) && Number.isFinite(r.threshold))
+    .map((r) => ({
+      y: r.threshold,
+      label: `${r.name} (${r.comparator === "gt" ? ">" : "<"} ${formatMetricValue(r.threshold)})${r.state === "firing" ? " firing" : ""}`,
+      firing: r.state === "firing",
+    }));
+  const firing = thresholds.filter((t) => t.firing).length;
+  const alerting = firing === 0 ? "" : ` ${firing} ${firing === 1 ? "alert" : "alerts"} firing.`;
+
   return {
     domain: [from, to],
     rows,
     lines,
     markers: clipped,
-    summary: summarize(lines, rows.length, clipped.length),
+    thresholds,
+    summary: `${summarize(lines, rows.length, clipped.length)}${alerting}`,
   };
 }
 

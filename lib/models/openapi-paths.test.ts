@@ -25,7 +25,11 @@ function routes(dir: string): { template: string; methods: string[] }[] {
 }
 
 describe("the model registry's OpenAPI paths", () => {
-  const files = [...routes(path.join(API_ROOT, "models")), ...routes(path.join(API_ROOT, "model-versions"))];
+  // Drift routes live under /models but belong to monitoring, which documents them itself.
+  const files = [
+    ...routes(path.join(API_ROOT, "models")),
+    ...routes(path.join(API_ROOT, "model-versions")),
+  ].filter((f) => !f.template.startsWith("/models/{modelId}/drift"));
   const documented = modelPaths as Record<string, Record<string, unknown>>;
 
   it.each(files.map((f) => [f.template, f.methods] as const))("documents %s %j", (template, methods) => {

@@ -122,6 +122,14 @@ describeEachDatabase("listAlerts", (kind) => {
       ]);
       const critical = await listAlerts(ctx, { severity: "critical" });
       expect(critical.items.map((i) => i.id)).toEqual([a.firingOld.id, a.resolvedRecent.id]);
+      // One rule's history: every state of that rule's alerts, and only those.
+      const history = await listAlerts(ctx, {
+        ruleId: a.firingOld.ruleId,
+        resolvedWithinMs: 90 * DAY_MIN * 60_000,
+      });
+      expect(history.items.length).toBeGreaterThan(0);
+      expect(history.items.every((i) => i.ruleId === a.firingOld.ruleId)).toBe(true);
+      expect(history.items.map((i) => i.id)).toContain(a.firingOld.id);
     }));
 
   it("pages across the state boundaries with no duplicates or gaps", () =>

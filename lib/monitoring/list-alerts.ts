@@ -15,6 +15,8 @@ export const listAlertsInput = z.object({
   projectIds: z.array(z.string()).nullable().default(null),
   state: z.enum(alertStateEnum.enumValues).optional(),
   severity: z.enum(severityEnum.enumValues).optional(),
+  /** One rule's alerts only: its history. */
+  ruleId: z.uuid().optional(),
   /** How far back resolved alerts are still shown; firing and pending ones always are. */
   resolvedWithinMs: z
     .number()
@@ -32,6 +34,7 @@ export type AlertSeverity = (typeof severityEnum.enumValues)[number];
 
 export type AlertListItem = {
   id: string;
+  ruleId: string;
   ruleName: string;
   severity: AlertSeverity;
   state: AlertState;
@@ -99,6 +102,7 @@ export async function listAlerts(
   const rows = await ctx.db
     .select({
       id: alerts.id,
+      ruleId: alerts.ruleId,
       ruleName: alertRules.name,
       severity: alertRules.severity,
       state: alerts.state,
@@ -123,6 +127,7 @@ export async function listAlerts(
         projectIds ? inArray(alerts.projectId, projectIds) : undefined,
         input.state ? eq(alerts.state, input.state) : undefined,
         input.severity ? eq(alertRules.severity, input.severity) : undefined,
+        input.ruleId ? eq(alerts.ruleId, input.ruleId) : undefined,
         or(
           ne(alerts.state, "resolved"),
           sql`coalesce(${alerts.resolvedAt}, ${alerts.startedAt}) >= ${resolvedAfter.toISOString()}::timestamptz`,

@@ -55,15 +55,17 @@ const reading = z.object({
     seriesItem.pick({ id: true, key: true, name: true, unit: true, labels: true }).extend({
       buckets: z
         .array(
-          z.object({
-            bucketStart: at,
-            min: z.number(),
-            max: z.number(),
-            avg: z.number(),
-            count: z.number().int(),
-          }),
+          z
+            .tuple([
+              z.number().describe("bucket start, epoch ms"),
+              z.number(),
+              z.number(),
+              z.number(),
+              z.int(),
+            ])
+            .describe("[bucket start (epoch ms), min, max, avg, count]"),
         )
-        .describe("Only buckets that hold points: a missing bucket is a gap, never a zero."),
+        .describe("Only buckets that hold points, oldest first: a missing bucket is a gap, never a zero."),
     }),
   ),
 });

@@ -4,7 +4,7 @@ import { actorWithRole, expectAppError, insertProject, testActor } from "@/lib/d
 import { createTestDatabase, describeEachDatabase } from "@/lib/db/testing";
 import { ingestMetrics } from "./ingest-metrics";
 import { planRead } from "./plan-read";
-import { readSeries } from "./read-series";
+import { readSeries, readSeriesJson, type SeriesReadingWire } from "./read-series";
 
 type Handle = Awaited<ReturnType<typeof createTestDatabase>>;
 const MINUTE = 60_000;
@@ -135,5 +135,31 @@ describeEachDatabase("readSeries", (kind) => {
     const many = Array.from({ length: 21 }, () => ids.latency!);
     await expectAppError(readSeries(ctx, { ...read, seriesIds: many }), "invalid_request");
     await expectAppError(readSeries(ctx, { ...read, seriesIds: [] }), "invalid_request");
+  });
+
+  it("serialises the same reading as compact JSON (readSeriesJson), series in request order", async () => {
+    const read = {
+      seriesIds: Object.values(ids).reverse() as string[],
+      from: new Date(start),
+      to: now,
+      maxPoints: 300,
+    };
+    const objects = await readSeries(ctx, read);
+    const wire = JSON.parse(await readSeriesJson(ctx, read)) as SeriesReadingWire;
+    expect(wire.from).toBe(objects.from.toISOString());
+    expect(wire.origin).toBe(objects.origin.toISOString());
+    expect(wire.bucketMs).toBe(objects.bucketMs);
+    expect(wire.series.map((s) => s.id)).toEqual(objects.series.map((s) => s.id));
+    for (const [i, s] of objects.series.entries()) {
+      expect(wire.series[i]).toMatchObject({ key: s.key, name: s.name, unit: s.unit, labels: s.labels });
+      expect(wire.series[i]!.buckets).toHaveLength(s.buckets.length);
+      for (const [j, b] of s.buckets.entries()) {
+        const [t, min, max, avg, count] = wire.series[i]!.buckets[j]!;
+        expect([t, min, max, count]).toEqual([b.bucketStart.getTime(), b.min, b.max, b.count]);
+        expect(avg).toBeCloseTo(b.avg, 9);
+      }
+    }
+    const limited = { ...ctx, actor: testActor("viewer", ["00000000-0000-0000-0000-000000000001"]) };
+    await expectAppError(readSeriesJson(limited, read), "not_found");
   });
 });

@@ -1,5 +1,10 @@
+import { alertRulePaths } from "@/lib/alerts/openapi-paths";
+import { deployTargetPaths } from "@/lib/deployments/openapi-paths";
+import { driftPaths } from "@/lib/drift/openapi-paths";
+import { gateAdminPaths } from "@/lib/gates/openapi-admin-paths";
 import { promotionPaths } from "@/lib/gates/openapi-paths";
 import { monitoringPaths } from "@/lib/monitoring/openapi-paths";
+import { notificationPaths } from "@/lib/notifications/openapi-paths";
 import { components, json } from "./components";
 import { connectionPaths } from "./paths/connections";
 import { modelPaths } from "./paths/models";
@@ -44,7 +49,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
     ...readPaths,
     ...modelPaths,
     ...promotionPaths,
+    ...gateAdminPaths,
+    ...deployTargetPaths,
     ...monitoringPaths,
+    ...alertRulePaths,
+    ...notificationPaths,
+    ...driftPaths,
     ...selfPath,
   };
   const tags = [

@@ -21,6 +21,7 @@ export const queryKeys = {
     list: (f: Record<string, string | number | null | undefined>) => ["runs", "list", f] as const,
     /** Infinite (keyset) pages; kept apart from `list` because the cached shape differs. */
     pages: (f: ListFilters) => ["runs", "pages", f] as const,
+    detail: (id: string) => ["runs", "detail", id] as const,
   },
   deployments: {
     all: ["deployments"] as const,
@@ -56,6 +57,16 @@ export const queryKeys = {
     all: ["connections"] as const,
     health: (id: string) => ["connections", id, "health"] as const,
     deliveries: (id: string) => ["connections", id, "deliveries"] as const,
+    sync: (id: string) => ["connections", id, "sync"] as const,
   },
   tokens: { all: ["tokens"] as const },
+  drift: {
+    all: ["drift"] as const,
+    /** A model's per-feature drift table (latest scores and history). */
+    model: (modelId: string, historyLimit: number) => ["drift", modelId, historyLimit] as const,
+  },
+  notifications: {
+    all: ["notifications"] as const,
+    deliveries: (endpointId: string) => ["notifications", endpointId, "deliveries"] as const,
+  },
 };

@@ -1,7 +1,9 @@
 import type { Page } from "@/lib/db/keyset";
+import type { DoraReport } from "@/lib/dora/get-dora-metrics";
+import type { ChartContext } from "@/lib/monitoring/get-chart-context";
 import type { AlertListItem } from "@/lib/monitoring/list-alerts";
 import type { SeriesListItem } from "@/lib/monitoring/list-series";
-import type { SeriesReading } from "@/lib/monitoring/read-series";
+import type { SeriesReadingWire } from "@/lib/monitoring/read-series";
 import { fetchJson, type Jsonify, withSearch } from "./fetch-json";
 import { queryKeys } from "./keys";
 import { LIVE_REFRESH_MS } from "./overview";
@@ -16,6 +18,8 @@ export type AlertFilters = {
   range: string;
   state: string | null;
   severity: string | null;
+  /** One rule's history. */
+  ruleId: string | null;
 };
 
 export const alertQueries = {
@@ -27,7 +31,7 @@ export const alertQueries = {
 };
 
 export type SeriesPageDto = Jsonify<Page<SeriesListItem>>;
-export type SeriesReadingDto = Jsonify<SeriesReading>;
+export type SeriesReadingDto = SeriesReadingWire;
 
 /** A series list's URL filters (null: not filtered). */
 export type SeriesFilters = {
@@ -59,6 +63,11 @@ export const seriesQueries = {
         }),
         { signal },
       ),
-    refetchInterval: live ? LIVE_REFRESH_MS * 2 : false,
+    refetchInterval: live ? LIVE_REFRESH_MS * 2 : (false as const),
   }),
 };
+
+/** Series, deployment markers and alert thresholds of a monitoring page (server-rendered). */
+export type ChartContextDto = Jsonify<ChartContext>;
+export type ChartDeploymentDto = ChartContextDto["deployments"][number];
+export type DoraReportDto = Jsonify<DoraReport>;

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ListSkeleton } from "@/components/lists/list-skeleton";
 import { PageHeading } from "@/components/lists/page-heading";
+import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageActor } from "@/lib/auth/require";
 import { listAlerts } from "@/lib/monitoring/list-alerts";
 import { dashboardScope } from "@/lib/overview/scope";
 import { toJson } from "@/lib/queries/fetch-json";
 import { AlertFilters } from "./_components/alert-filters";
+import { ChartsWidget, DoraWidget } from "./_components/monitoring-widgets";
 import { AlertsList } from "./client";
 import { type MonitoringFilters, parseMonitoringFilters } from "./search-params";
 
@@ -21,6 +23,7 @@ async function AlertsWidget({ scope, filters }: { scope: Scope; filters: Monitor
     projectIds: scope.projectIds,
     state: filters.state ?? undefined,
     severity: filters.severity ?? undefined,
+    ruleId: filters.ruleId ?? undefined,
     resolvedWithinMs: scope.rangeMs,
   });
   return <AlertsList filters={filters} initial={toJson(page)} />;
@@ -32,16 +35,21 @@ export default async function MonitoringPage({ searchParams }: Props) {
   const scope = await dashboardScope(actor, params);
   const filters = parseMonitoringFilters(params, scope.filters);
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <PageHeading
         title="Monitoring"
-        description="Alerts on service and model health: firing first, then pending, then those resolved in the selected time range."
-        note="Health charts beside the deployments that changed them arrive with the monitoring work."
+        description="Service and model health beside the deployments that changed it, delivery metrics, and alerts: firing first, then pending, then those resolved in the selected time range."
       >
         <AlertFilters />
       </PageHeading>
       <Suspense key={JSON.stringify(filters)} fallback={<ListSkeleton label="alerts" />}>
         <AlertsWidget scope={scope} filters={filters} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-72 w-full" />}>
+        <ChartsWidget ctx={scope.ctx} scope={{ projectIds: scope.projectIds }} params={params} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+        <DoraWidget ctx={scope.ctx} projectIds={scope.projectIds} rangeMs={scope.rangeMs} />
       </Suspense>
     </div>
   );

@@ -14,7 +14,9 @@ const _severitiesMatch: readonly DbSeverity[] = ALERT_SEVERITIES;
 
 export type MonitoringFilters = AlertFilters & { state: AlertState | null; severity: AlertSeverity | null };
 
-/** `?state=&severity=` (unknown values ignored) plus project and range from the header. */
+const uuidOrNull = (v: string | null | undefined) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : null);
+
+/** `?state=&severity=&ruleId=` (unknown values ignored) plus project and range from the header. */
 export function parseMonitoringFilters(
   params: ParamSource,
   scope: { project: string | null; range: string },
@@ -24,5 +26,6 @@ export function parseMonitoringFilters(
     range: scope.range,
     state: oneOf(ALERT_STATES, paramOf(params, "state")),
     severity: oneOf(ALERT_SEVERITIES, paramOf(params, "severity")),
+    ruleId: uuidOrNull(paramOf(params, "ruleId")),
   };
 }

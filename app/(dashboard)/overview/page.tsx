@@ -6,6 +6,7 @@ import { dashboardScope } from "@/lib/overview/scope";
 import {
   ActivityWidget,
   DeploymentMatrixWidget,
+  DoraWidget,
   HealthWidget,
   LatestRunsWidget,
   RunActivityWidget,
@@ -36,6 +37,11 @@ export default async function OverviewPage({ searchParams }: Props) {
           {can(actor, "deployments:read") ? (
             <Suspense fallback={<WidgetSkeleton label="deployments" height={160} />}>
               <DeploymentMatrixWidget scope={scope} />
+            </Suspense>
+          ) : null}
+          {can(actor, "deployments:read") ? (
+            <Suspense fallback={<WidgetSkeleton label="delivery metrics" height={200} />}>
+              <DoraWidget scope={scope} />
             </Suspense>
           ) : null}
           {can(actor, "runs:read") ? (

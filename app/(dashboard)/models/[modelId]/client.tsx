@@ -7,6 +7,7 @@ import { useSearchParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { ChartLineMetricByVersion } from "@/components/charts/chart-line-metric-by-version";
 import { useSearchParamUpdater, withShellParams } from "@/components/layout/use-search-param-updater";
+import { CompareBar, MAX_COMPARED } from "@/components/models/compare-bar";
 import { ModelVersionsTable } from "@/components/models/model-versions-table";
 import { Badge } from "@/components/ui/badge";
 import { ChartFrame } from "@/components/ui/chart-frame";
@@ -86,6 +87,15 @@ export function ModelDetailClient({ initial }: ModelDetailClientProps) {
   const sort = parseVersionSort(searchParams.get("sort"), searchParams.get("dir"), columns);
   const sorted = sortVersions(model.versions, sort);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [picked, setPicked] = useState<number[]>([]);
+  const togglePicked = (version: number) =>
+    setPicked((now) =>
+      now.includes(version)
+        ? now.filter((v) => v !== version)
+        : now.length < MAX_COMPARED
+          ? [...now, version]
+          : now,
+    );
   const metric = chosen && columns.includes(chosen) ? chosen : (columns[0] ?? null);
   const prepared = metric
     ? prepareMetricByVersion(model.versions, metric, metricDirection(metric, model))
@@ -153,8 +163,17 @@ export function ModelDetailClient({ initial }: ModelDetailClientProps) {
             {prepared ? <ChartLineMetricByVersion prepared={prepared} /> : null}
           </ChartFrame>
           <section aria-label="Versions" className="space-y-2">
+            <CompareBar modelId={model.id} picked={picked} onClear={() => setPicked([])} />
             <div className="rounded-lg border">
-              <ModelVersionsTable versions={sorted} metricColumns={columns} sort={sort} onSort={onSort} />
+              <ModelVersionsTable
+                versions={sorted}
+                metricColumns={columns}
+                sort={sort}
+                onSort={onSort}
+                selected={picked}
+                onToggle={togglePicked}
+                selectionFull={picked.length >= MAX_COMPARED}
+              />
             </div>
             {model.versionCount > model.versions.length ? (
               <p className="text-muted-foreground text-xs">

@@ -1,3 +1,7 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { AlertSeverityBadge, AlertStateBadge } from "@/components/monitoring/alert-badges";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AlertListItemDto } from "@/lib/queries/monitoring";
@@ -25,8 +29,18 @@ function ValueVsThreshold({ alert }: { alert: AlertListItemDto }) {
   );
 }
 
+/** The current URL narrowed to one rule's alerts in every state: its history. */
+function historyQuery(current: URLSearchParams, ruleId: string): string {
+  const next = new URLSearchParams(current.toString());
+  next.set("ruleId", ruleId);
+  next.delete("state");
+  next.delete("cursor");
+  return next.toString();
+}
+
 /** Alerts, firing first: which rule, how severe, where, the value against the threshold, since when. */
 export function AlertsTable({ items }: { items: AlertListItemDto[] }) {
+  const searchParams = useSearchParams();
   return (
     <Table caption="Alerts: firing first, then pending, then recently resolved" data-testid="alerts-table">
       <TableHeader>
@@ -46,7 +60,13 @@ export function AlertsTable({ items }: { items: AlertListItemDto[] }) {
               <AlertStateBadge state={a.state} />
             </TableCell>
             <TableCell className="max-w-40 xl:max-w-64">
-              <div className="truncate font-medium">{a.ruleName}</div>
+              <Link
+                href={`?${historyQuery(searchParams, a.ruleId)}`}
+                className="block truncate font-medium underline-offset-4 hover:underline"
+                title="Show this rule's history"
+              >
+                {a.ruleName}
+              </Link>
               <div className="truncate text-muted-foreground text-xs">
                 {a.projectName} · <span className="font-mono">{a.seriesName}</span>
               </div>

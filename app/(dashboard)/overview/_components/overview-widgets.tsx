@@ -1,3 +1,4 @@
+import { DoraPanel } from "@/components/monitoring/dora-panel";
 import { ActivityFeed } from "@/components/overview/activity-feed";
 import { DeploymentMatrix } from "@/components/overview/deployment-matrix";
 import { HealthCards } from "@/components/overview/health-cards";
@@ -5,6 +6,7 @@ import { LatestRuns } from "@/components/overview/latest-runs";
 import { RunActivityPanel } from "@/components/overview/run-activity-panel";
 import { listActivity } from "@/lib/audit/list-activity";
 import { getDeploymentMatrix } from "@/lib/deployments/get-deployment-matrix";
+import { getDoraMetrics } from "@/lib/dora/get-dora-metrics";
 import { getOverviewHealth } from "@/lib/overview/get-overview-health";
 import { getRunActivity } from "@/lib/overview/get-run-activity";
 import type { dashboardScope } from "@/lib/overview/scope";
@@ -39,4 +41,11 @@ export async function DeploymentMatrixWidget({ scope }: { scope: Scope }) {
 export async function ActivityWidget({ scope }: { scope: Scope }) {
   const data = await listActivity(scope.ctx, { projectIds: scope.projectIds });
   return <ActivityFeed filters={scope.filters} initial={toJson(data)} />;
+}
+
+/** DORA over the range, at least four weeks so the weekly trend has a shape (two queries). */
+export async function DoraWidget({ scope }: { scope: Scope }) {
+  const rangeMs = Math.max(scope.rangeMs, 28 * 86_400_000);
+  const data = await getDoraMetrics(scope.ctx, { projectIds: scope.projectIds, rangeMs });
+  return <DoraPanel report={toJson(data)} />;
 }

@@ -5,7 +5,7 @@ import { listAlerts, listAlertsInput } from "@/lib/monitoring/list-alerts";
 import { dashboardScope } from "@/lib/overview/scope";
 
 const query = listAlertsInput
-  .pick({ state: true, severity: true, cursor: true, limit: true })
+  .pick({ state: true, severity: true, ruleId: true, cursor: true, limit: true })
   .extend({ project: z.string().optional(), range: z.string().optional() });
 
 /** Alerts, firing first; resolved ones only within `?range=` (default 7d). */

@@ -109,8 +109,11 @@ describeEachDatabase("GET /api/v1/series and /api/v1/series/points", (kind) => {
     expect(body.series).toHaveLength(2);
     const latency = body.series.find((s: { name: string }) => s.name === "latency_p95_ms");
     expect(latency.buckets).toHaveLength(20);
-    expect(latency.buckets[0]).toEqual({ bucketStart: from, min: 100, max: 102, avg: 101, count: 3 });
-    expect(latency.buckets.at(-1).max).toBe(159);
+    // Compact buckets: [start epoch ms, min, max, avg, count].
+    expect(latency.buckets[0]).toEqual([Date.parse(from), 100, 102, 101, 3]);
+    expect(latency.buckets.at(-1)[2]).toBe(159);
+    expect(body.series.map((s: { id: string }) => s.id)).toEqual(series.map((s) => s.id));
+    expect(Object.keys(latency)).toEqual(["id", "key", "name", "unit", "labels", "buckets"]);
   });
 
   it("validates the query and hides other projects' series", async () => {
