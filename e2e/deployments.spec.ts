@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, pageAs, test } from "./fixtures";
 
 test.describe("deployments board", () => {
@@ -36,5 +37,20 @@ test.describe("deployments board", () => {
     await dialog.getByRole("link", { name: "Open the request" }).click();
     await expect(page.getByTestId("promotion-status")).toHaveText("Waiting for approval");
     await expect(page.getByTestId("promotion-timeline")).toContainText("asked to roll back to");
+  });
+
+  test("an admin sees each environment's gate policy and can link it to a provider", async ({ browser }) => {
+    const page = await pageAs(browser, "admin");
+    await page.goto("/settings/policies");
+    const production = page.getByTestId("policy-checkout-service-production");
+    await expect(production).toContainText("approval");
+    await production.getByText("Deploy through a provider").click();
+    const form = production.getByRole("form", { name: "Deploy target of Production" });
+    await expect(form.getByLabel("Start")).toBeVisible();
+    await expect(form.getByLabel("Connection")).toBeVisible();
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => v.id)).toEqual([]);
   });
 });

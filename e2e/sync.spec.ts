@@ -61,7 +61,9 @@ test.describe("provider sync", () => {
     await page.getByRole("button", { name: "Sync now" }).click();
     const runsBar = page.getByRole("progressbar", { name: `Runs and jobs, ${REPO} progress` });
     await expect(runsBar).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
-    await expect(page.getByTestId("sync-scope").filter({ hasText: "Runs and jobs" }).first()).toContainText("3 of 3");
+    await expect(page.getByTestId("sync-scope").filter({ hasText: "Runs and jobs" }).first()).toContainText(
+      "3 of 3",
+    );
     await expect(page.getByTestId("rate-limit")).toContainText(/of 5,000 requests left, resets \d\d:\d\d/);
     // The sync called the fake through Octokit, with the token.
     expect(github.requests.some((r) => r.path === `/repos/${REPO}/actions/runs`)).toBe(true);

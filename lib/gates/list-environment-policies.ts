@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/actor";
 import type { ServiceContext } from "@/lib/context";
 import { environments, gatePolicies, projects, users } from "@/lib/db/schema";
 import type { Role } from "@/lib/db/schema/enums";
+import type { DeployTarget } from "@/lib/db/schema/projects";
 import { withinActorScope } from "@/lib/projects/within-actor-scope";
 import type { GatePolicyRow } from "./load-promotion";
 
@@ -13,6 +14,8 @@ export type EnvironmentPolicy = {
   name: string;
   position: number;
   isProduction: boolean;
+  /** Where an approved promotion is deployed at a provider; null: recorded in Tandem only. */
+  deployTarget: DeployTarget | null;
   /** Null: no policy yet, the defaults apply (one approver or admin, no self-approval). */
   policy: Omit<GatePolicyRow, "id" | "environmentId" | "createdAt"> | null;
 };
@@ -51,6 +54,7 @@ export async function listEnvironmentPolicies(
       name: env.name,
       position: env.position,
       isProduction: env.isProduction,
+      deployTarget: env.deployTarget ?? null,
       policy: kept,
     });
     byProject.set(project.id, entry);

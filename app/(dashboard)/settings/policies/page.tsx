@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { DeployTargetForm } from "@/components/deployments/deploy-target-form";
 import { PolicySummary } from "@/components/gates/policy-summary";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/require";
+import { isCiConnectionKind } from "@/lib/connections/kinds";
+import { listConnections } from "@/lib/connections/list-connections";
 import { getDb } from "@/lib/db";
 import { DEFAULT_POLICY } from "@/lib/gates/eligibility";
 import { listEnvironmentPolicies } from "@/lib/gates/list-environment-policies";
@@ -17,7 +20,14 @@ export const metadata: Metadata = { title: "Gate policies · Settings" };
 /** Each project's environments in promotion order, with the gate each one keeps; admins edit them. */
 export default async function PoliciesPage() {
   const actor = await requirePageActor("gates:write");
-  const { projects, people } = await listEnvironmentPolicies({ db: await getDb(), actor });
+  const ctx = { db: await getDb(), actor };
+  const [{ projects, people }, connections] = await Promise.all([
+    listEnvironmentPolicies(ctx),
+    listConnections(ctx),
+  ]);
+  const ciConnections = connections
+    .filter((c) => isCiConnectionKind(c.kind))
+    .map((c) => ({ id: c.id, name: c.name, kind: c.kind }));
   const names = new Map(people.map((p) => [p.id, p.name]));
   return (
     <div className="flex flex-col gap-6">
@@ -75,6 +85,19 @@ export default async function PoliciesPage() {
                     initial={values}
                     people={people}
                   />
+                  <details className="rounded-md border px-3 py-2 text-sm">
+                    <summary className="cursor-pointer font-medium">
+                      {env.deployTarget ? "Deploys through its provider" : "Deploy through a provider"}
+                    </summary>
+                    <div className="pt-3">
+                      <DeployTargetForm
+                        environmentId={env.environmentId}
+                        environmentName={env.name}
+                        target={env.deployTarget}
+                        connections={ciConnections}
+                      />
+                    </div>
+                  </details>
                 </div>
               );
             })}
