@@ -2,8 +2,8 @@
 
 import { Plus, Trash2 } from "lucide-react";
 import { useId } from "react";
-import { Field } from "@/components/connections/field";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ProjectOption } from "./repository-mapping-fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { Field } from "@/components/connections/field";
+import { Field } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 

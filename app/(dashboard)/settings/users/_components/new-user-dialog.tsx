@@ -5,8 +5,8 @@ import type * as React from "react";
 import { useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import { ROLES } from "@/lib/auth/permissions";
@@ -14,35 +14,6 @@ import type { Role } from "@/lib/db/schema/enums";
 import { createUserAction } from "../actions";
 
 type FieldErrors = Record<string, string>;
-
-/** A labelled input with its error announced through aria-describedby. */
-function Field(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (describedBy: string | undefined) => React.ReactNode;
-}) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor={props.id}>{props.label}</Label>
-      {props.children(describedBy)}
-      {props.hint ? (
-        <p id={hintId} className="text-muted-foreground text-xs">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={errorId} className="text-destructive text-xs">
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** "New user" button and dialog: name, email, role and an initial password. */
 export function NewUserDialog({ roleDescriptions }: { roleDescriptions: Record<Role, string> }) {

@@ -2,9 +2,9 @@
 
 import type * as React from "react";
 import { useId, useState, useTransition } from "react";
-import { Field } from "@/components/connections/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
