@@ -3,10 +3,10 @@
 import { GitCompare } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+// The compare schema's own limits (through lib/queries), so page and server never disagree.
+import { MAX_COMPARED, MIN_COMPARED } from "@/lib/queries/models";
 
-/** Compare 2 to 10 versions (mirrors lib/models/compare/schemas.ts). */
-export const MIN_COMPARED = 2;
-export const MAX_COMPARED = 10;
+export { MAX_COMPARED, MIN_COMPARED };
 
 /** The model page's selection summary and the Compare link (the selection goes in the URL). */
 export function CompareBar({

@@ -19,7 +19,15 @@ export function CompareHistory({ comparison: c }: { comparison: ComparisonDto })
         key: h.key,
         versions: h.lines.map((l) => l.version),
         downsampled: h.lines.some((l) => l.total > l.points.length),
-        rows: prepareHistoryOverlay(h.lines, { x, log }),
+        // The API sends points as [step, value, epoch ms] tuples (compact); the chart wants objects.
+        rows: prepareHistoryOverlay(
+          h.lines.map((l) => ({
+            version: l.version,
+            // JSON typing widens the tuple to number[]; the API always sends three numbers.
+            points: l.points.map((p) => ({ step: p[0]!, value: p[1]!, ts: p[2]! })),
+          })),
+          { x, log },
+        ),
       })),
     [c.history, x, log],
   );

@@ -15,6 +15,7 @@ import {
 } from "@/lib/db/test-factories";
 import { createTestDatabase, describeEachDatabase } from "@/lib/db/testing";
 import { getModel } from "./get-model";
+import { type GetModelInput, MODEL_VERSIONS_PAGE } from "./get-model-input";
 import { getModelVersion } from "./get-version";
 
 const T0 = new Date("2026-01-10T10:00:00.000Z");
@@ -120,6 +121,54 @@ describeEachDatabase("getModel / getModelVersion", (kind) => {
         isProduction: true,
         deployedAt: minutesAfter(T0, 20),
       });
+    }));
+
+  it("pages and sorts versions in SQL, with metric columns and one metric across versions", () =>
+    inRollback(handle.db, async (db) => {
+      const s = await seed(db);
+      const read = (input: Omit<GetModelInput, "id">) =>
+        getModel({ db, actor: viewer }, { id: s.ranker.id, ...input });
+      const first = await read({});
+      expect(first.metricColumns).toEqual(["ndcg", "loss"]);
+      expect(first.versionsPage).toEqual({
+        sort: "version",
+        dir: "desc",
+        offset: 0,
+        limit: MODEL_VERSIONS_PAGE,
+      });
+      expect(first.metricSeries).toEqual({
+        metric: "ndcg",
+        points: [
+          { version: 1, value: 0.7 },
+          { version: 2, value: 0.75 },
+          { version: 3, value: 0.8 },
+        ],
+      });
+      // A gap (v1, v2 have no loss) sorts last in both directions; the chart follows `metric`.
+      const byLoss = await read({ sort: "loss", dir: "asc", metric: "loss" });
+      expect(byLoss.versions.map((v) => v.version)).toEqual([3, 2, 1]);
+      expect(byLoss.metricSeries?.points.map((p) => p.value)).toEqual([null, null, 0.1]);
+      expect((await read({ sort: "ndcg", dir: "asc" })).versions.map((v) => v.version)).toEqual([1, 2, 3]);
+      expect((await read({ sort: "ndcg", dir: "desc" })).versions.map((v) => v.version)).toEqual([3, 2, 1]);
+      // An unknown chart metric falls back to the first column; an unknown sort key is all gaps.
+      expect((await read({ metric: "nope" })).metricSeries?.metric).toBe("ndcg");
+      expect((await read({ sort: "nope" })).versions.map((v) => v.version)).toEqual([3, 2, 1]);
+      const second = await read({ offset: 1, limit: 1 });
+      expect(second.versions.map((v) => [v.version, v.aliases])).toEqual([[2, ["baseline", "champion"]]]);
+      expect(second.versions[0]!.deployedIn.map((d) => d.environmentSlug)).toEqual(["production"]);
+      expect(second.versionCount).toBe(3);
+      expect((await read({ offset: 3 })).versions).toEqual([]);
+      await expectAppError(read({ limit: 0 }), "invalid_request");
+      await expectAppError(read({ dir: "up" as "asc" }), "invalid_request");
+    }));
+
+  it("has no metric columns or series for a model without versions", () =>
+    inRollback(handle.db, async (db) => {
+      const project = await insertProject(db);
+      const bare = await insertModel(db, project.id, { name: "bare" });
+      const model = await getModel({ db, actor: viewer }, { id: bare.id });
+      expect(model).toMatchObject({ versionCount: 0, versions: [], metricColumns: [], metricSeries: null });
+      expect(model.aliases).toEqual([]);
     }));
 
   it("reads a version with aliases and its deployments, marking the ones running now", () =>

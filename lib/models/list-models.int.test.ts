@@ -4,6 +4,8 @@ import {
   allPages,
   expectAppError,
   inRollback,
+  insertDeployment,
+  insertEnvironment,
   insertModel,
   insertModelVersion,
   insertProject,
@@ -76,22 +78,27 @@ describeEachDatabase("listModels", (kind) => {
         versionCount: 3,
         latestVersion: 3,
         championVersion: 2,
+        productionVersion: null,
         metricByVersion: [
           { version: 1, value: 0.71 },
           { version: 2, value: null },
           { version: 3, value: 0.78 },
         ],
+        latestMetric: { version: 3, value: 0.78 },
       });
       expect(page.items.find((m) => m.name === "churn")).toMatchObject({
         primaryMetric: null,
         versionCount: 0,
         latestVersion: null,
         championVersion: null,
+        productionVersion: null,
         metricByVersion: [],
+        latestMetric: null,
       });
-      expect(page.items.find((m) => m.name === "forecast")?.metricByVersion).toEqual([
-        { version: 1, value: null },
-      ]);
+      expect(page.items.find((m) => m.name === "forecast")).toMatchObject({
+        metricByVersion: [{ version: 1, value: null }],
+        latestMetric: null,
+      });
     }));
 
   it("keeps only the newest versions for the sparkline but counts them all", () =>
@@ -107,6 +114,48 @@ describeEachDatabase("listModels", (kind) => {
       expect(item?.metricByVersion).toHaveLength(SPARKLINE_VERSIONS);
       expect(item?.metricByVersion[0]).toEqual({ version: 4, value: 0.04 });
       expect(item?.metricByVersion.at(-1)).toEqual({ version: total, value: total / 100 });
+    }));
+
+  it("names the version production runs now: latest succeeded deployment to a production environment", () =>
+    inRollback(handle.db, async (db) => {
+      const { shop, models } = await seed(db);
+      const production = await insertEnvironment(db, shop.id, { slug: "prod", isProduction: true });
+      const staging = await insertEnvironment(db, shop.id, { slug: "staging" });
+      const [v1, v2, v3] = await Promise.all(
+        [1, 2, 3].map(
+          async (n) =>
+            (await db.query.modelVersions.findFirst({
+              where: (v, { and, eq }) => and(eq(v.modelId, models.ranker.id), eq(v.version, n)),
+            }))!,
+        ),
+      );
+      const at = (m: number) => ({ startedAt: minutesAfter(T0, m) });
+      await insertDeployment(db, production, { modelVersionId: v1!.id, ...at(10) });
+      await insertDeployment(db, production, { modelVersionId: v2!.id, ...at(20) });
+      // A later failed attempt and a later staging deploy do not change what production runs.
+      await insertDeployment(db, production, { modelVersionId: v3!.id, status: "failed", ...at(30) });
+      await insertDeployment(db, staging, { modelVersionId: v3!.id, ...at(40) });
+      const items = (await listModels({ db, actor: viewer }, {})).items;
+      expect(items.find((m) => m.name === "ranker")?.productionVersion).toBe(2);
+      expect(items.find((m) => m.name === "scorer")?.productionVersion).toBeNull();
+    }));
+
+  it("searches by part of the name, case-insensitively, with wildcards taken literally", () =>
+    inRollback(handle.db, async (db) => {
+      const { shop } = await seed(db);
+      await insertModel(db, shop.id, { name: "fraud_v2%" });
+      const names = async (q: string) =>
+        (await listModels({ db, actor: viewer }, { q })).items.map((m) => m.name).sort();
+      expect(await names("RANK")).toEqual(["ranker"]);
+      expect(await names("r")).toEqual(["churn", "forecast", "fraud_v2%", "ranker", "scorer"]);
+      expect(await names("_")).toEqual(["fraud_v2%"]);
+      expect(await names("%")).toEqual(["fraud_v2%"]);
+      expect(await names("  scorer ")).toEqual(["scorer"]);
+      expect(await names("nothing-like-this")).toEqual([]);
+      const paged = await allPages((cursor) =>
+        listModels({ db, actor: viewer }, { q: "r", limit: 2, cursor }),
+      );
+      expect(paged.flat()).toHaveLength(5);
     }));
 
   it("pages with the cursor, including across equal creation times, with no duplicates or gaps", () =>

@@ -1,12 +1,12 @@
 import "server-only";
-import { asc, count, desc, eq, max, min } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import {
   type DatasetRef,
   deployments,
   environments,
   modelAliases,
-  modelMetricHistory,
+  modelMetricLines,
   models,
   modelVersions,
   pipelineRuns,
@@ -123,17 +123,17 @@ export async function loadVersionDetail(db: Executor, versionId: string): Promis
       .orderBy(desc(deployments.startedAt), desc(deployments.id))
       .limit(VERSION_DEPLOYMENTS_SHOWN),
     deployedWhere(db, v.modelId),
+    // The per-line summary the history triggers keep: no count over every stored step.
     db
       .select({
-        key: modelMetricHistory.key,
-        points: count(),
-        firstStep: min(modelMetricHistory.step),
-        lastStep: max(modelMetricHistory.step),
+        key: modelMetricLines.key,
+        points: modelMetricLines.total,
+        firstStep: modelMetricLines.firstStep,
+        lastStep: modelMetricLines.lastStep,
       })
-      .from(modelMetricHistory)
-      .where(eq(modelMetricHistory.versionId, v.id))
-      .groupBy(modelMetricHistory.key)
-      .orderBy(asc(modelMetricHistory.key)),
+      .from(modelMetricLines)
+      .where(eq(modelMetricLines.versionId, v.id))
+      .orderBy(asc(modelMetricLines.key)),
   ]);
   const currentDeployments = new Set((current.get(v.id) ?? []).map((d) => d.deploymentId));
   const { sourceRunId: _sourceRunId, ...version } = v;

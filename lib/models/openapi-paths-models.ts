@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { body, errors, json } from "@/lib/openapi/components";
-import { jsonSchema } from "@/lib/openapi/json-schema";
+import { jsonSchema, queryParameters } from "@/lib/openapi/json-schema";
 import { readPaths } from "@/lib/openapi/paths/reads";
+import { getModelQuery } from "./get-model-input";
+import { listModelsInput } from "./list-models";
 import {
   aliasParameter,
   aliasResult,
@@ -15,7 +17,14 @@ import { createModelBody, registerVersionBody, setAliasBody } from "./schemas";
 /** `/models/**`: create and read models, register versions, move aliases. */
 export const modelItemPaths = {
   "/models": {
-    ...readPaths["/models"],
+    get: {
+      ...readPaths["/models"].get,
+      summary: "Registered models with latest, champion and production versions and the primary-metric trend",
+      parameters: [
+        ...readPaths["/models"].get.parameters,
+        ...queryParameters(listModelsInput.pick({ q: true })),
+      ],
+    },
     post: {
       tags: ["Models"],
       operationId: "createModel",
@@ -32,9 +41,12 @@ export const modelItemPaths = {
     get: {
       tags: ["Models"],
       operationId: "getModel",
-      summary: "A model with its versions, aliases and where each version runs",
+      summary:
+        "A model with a page of its versions, aliases, where each version runs, and a metric across versions",
+      description:
+        "The versions table is paged server-side (`offset`, `limit`) and sorted by `version` or by a metric key (`sort`, `dir`; versions without the metric sort last in either direction, ties newest first). `metricSeries` is one metric (`metric`, default the first of `metricColumns`) across the newest 1,000 versions.",
       "x-permission": "models:read",
-      parameters: [modelId],
+      parameters: [modelId, ...queryParameters(getModelQuery)],
       responses: {
         "200": json("The model", jsonSchema(z.object({ model: modelDetailOutput }), "output")),
         ...errors(401, 403, 404),

@@ -48,6 +48,24 @@ export const modelDetailOutput = modelOutput.omit({ projectId: true, projectSlug
     z.object({ alias: z.string(), version: z.number().int(), versionId: z.uuid(), updatedAt: at }),
   ),
   versionCount: z.number().int(),
+  metricColumns: z
+    .array(z.string())
+    .describe("The primary metric first, then the metrics most versions logged; at most 6."),
+  versionsPage: z.object({
+    sort: z.string(),
+    dir: z.enum(["asc", "desc"]),
+    offset: z.number().int(),
+    limit: z.number().int(),
+  }),
+  metricSeries: z
+    .object({
+      metric: z.string(),
+      points: z.array(z.object({ version: z.number().int(), value: z.number().nullable() })),
+    })
+    .nullable()
+    .describe(
+      "One metric across the newest 1,000 versions, oldest first; null where a version did not log it.",
+    ),
   versions: z
     .array(
       z.object({
@@ -62,7 +80,7 @@ export const modelDetailOutput = modelOutput.omit({ projectId: true, projectSlug
           .describe("Where it runs now: the latest succeeded deployment of this model per environment."),
       }),
     )
-    .describe("Newest first, at most 1,000."),
+    .describe("One page (`versionsPage`), in the order asked for; default newest first, 50."),
 });
 
 export const versionDetailOutput = z.object({

@@ -1,5 +1,5 @@
 import { ListPageSkeleton } from "@/components/lists/list-skeleton";
 
 export default function ModelsLoading() {
-  return <ListPageSkeleton title="Models" label="models" filters={0} />;
+  return <ListPageSkeleton title="Models" label="models" filters={1} />;
 }

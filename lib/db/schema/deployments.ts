@@ -83,6 +83,7 @@ export const deployments = pgTable(
     index("deployments_project_started_idx").on(t.projectId, t.startedAt.desc(), t.id.desc()),
     index("deployments_started_idx").on(t.startedAt.desc(), t.id.desc()),
     index("deployments_model_version_idx").on(t.modelVersionId),
+    index("deployments_run_idx").on(t.runId),
     // A provider's deployment id lands once per environment, however many webhooks report it.
     uniqueIndex("deployments_environment_external_idx")
       .on(t.environmentId, t.externalId)

@@ -100,6 +100,9 @@ export const promotionRequests = pgTable(
   (t) => [
     index("promotion_requests_status_created_idx").on(t.status, t.createdAt.desc()),
     index("promotion_requests_project_created_idx").on(t.projectId, t.createdAt.desc()),
+    // A version's page and the pending-request check look requests up by their subject.
+    index("promotion_requests_model_version_idx").on(t.modelVersionId),
+    index("promotion_requests_release_idx").on(t.releaseId),
   ],
 );
 

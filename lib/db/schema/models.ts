@@ -1,5 +1,6 @@
 import {
   bigserial,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -80,6 +81,34 @@ export const modelMetricHistory = pgTable(
     ts: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.versionId, t.key, t.step] })],
+);
+
+/** Raw bytes; node-postgres returns a Buffer and PGlite a Uint8Array (a Buffer is one too). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/**
+ * Each metric-history line downsampled to at most 1,000 points, kept exact by statement
+ * triggers on model_metric_history (drizzle/0003), so compare and the version page read one
+ * small row per line instead of every stored step. Per step bucket the first, last, lowest
+ * and highest point survive. `points` packs them sorted by step as big-endian float64
+ * triples (step, value, epoch ms; Postgres' float8send): 24 bytes a point that Node reads
+ * with a DataView, where jsonb cost more to print in Postgres and to parse in Node than
+ * the whole rest of a comparison (lib/models/history-lines.ts decodes it).
+ */
+export const modelMetricLines = pgTable(
+  "model_metric_lines",
+  {
+    versionId: uuid()
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    /** Points stored for this line in model_metric_history. */
+    total: integer().notNull(),
+    firstStep: integer().notNull(),
+    lastStep: integer().notNull(),
+    points: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.key] })],
 );
 
 /** Each alias (champion, challenger, production, …) is held by at most one version of a model. */

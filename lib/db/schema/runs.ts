@@ -63,6 +63,8 @@ export const pipelineRuns = pgTable(
     index("pipeline_runs_project_queued_idx").on(t.projectId, t.queuedAt.desc(), t.id.desc()),
     index("pipeline_runs_pipeline_queued_idx").on(t.pipelineId, t.queuedAt.desc(), t.id.desc()),
     index("pipeline_runs_commit_idx").on(t.commitSha),
+    // The pipelines list filtered by branch, newest first, at millions of runs.
+    index("pipeline_runs_branch_queued_idx").on(t.branch, t.queuedAt.desc(), t.id.desc()),
     index("pipeline_runs_active_idx").on(t.queuedAt.desc()).where(sql`${t.status} in ('queued', 'running')`),
   ],
 );

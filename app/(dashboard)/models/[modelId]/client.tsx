@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowDown, ArrowLeft, ArrowUp, Boxes, ChartLine } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -10,17 +10,15 @@ import { useSearchParamUpdater, withShellParams } from "@/components/layout/use-
 import { CompareBar, MAX_COMPARED } from "@/components/models/compare-bar";
 import { ModelVersionsTable } from "@/components/models/model-versions-table";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { ChartFrame } from "@/components/ui/chart-frame";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NativeSelect } from "@/components/ui/native-select";
 import { metricDirection, prepareMetricByVersion } from "@/lib/charts/prepare-metric-by-version";
-import {
-  metricColumns,
-  nextVersionSort,
-  parseVersionSort,
-  sortVersions,
-} from "@/lib/charts/prepare-model-versions-table";
+import { nextVersionSort, parseVersionSort } from "@/lib/charts/prepare-model-versions-table";
+import { MODEL_CHART_VERSIONS } from "@/lib/models/get-model-input";
 import { type ModelDetailDto, modelQueries } from "@/lib/queries/models";
+import { modelViewFromParams } from "./view";
 
 export type ModelDetailClientProps = { initial: ModelDetailDto };
 
@@ -77,16 +75,58 @@ function Heading({ model }: { model: ModelDetailDto }) {
   );
 }
 
-/** The model page: heading, a chosen metric across versions, and the sortable versions table. */
+/** "Showing 51–100 of 1,000 versions" with previous and next; the page number lives in the URL. */
+function VersionsPager({
+  from,
+  to,
+  total,
+  onPrevious,
+  onNext,
+}: {
+  from: number;
+  to: number;
+  total: number;
+  onPrevious: (() => void) | null;
+  onNext: (() => void) | null;
+}) {
+  if (!onPrevious && !onNext) return null;
+  return (
+    <nav aria-label="Versions pages" className="flex items-center justify-between gap-2">
+      <p className="text-muted-foreground text-xs tabular-nums" aria-live="polite">
+        Showing {from.toLocaleString("en")}–{to.toLocaleString("en")} of {total.toLocaleString("en")} versions
+      </p>
+      <div className="flex gap-2">
+        <Button variant="outline" size="sm" disabled={!onPrevious} onClick={onPrevious ?? undefined}>
+          Previous
+        </Button>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={!onNext}
+          onClick={onNext ?? undefined}
+          data-testid="versions-next"
+        >
+          Next
+        </Button>
+      </div>
+    </nav>
+  );
+}
+
+/** The model page: heading, a chosen metric across versions, and a sortable, paged versions table. */
 export function ModelDetailClient({ initial }: ModelDetailClientProps) {
-  const { data: model } = useQuery({ ...modelQueries.detail(initial.id), initialData: initial });
   const searchParams = useSearchParams();
+  const view = modelViewFromParams(searchParams);
+  // The server renders each URL with its own data; refetches keep the same view.
+  const { data: model } = useQuery({
+    ...modelQueries.detail(initial.id, view),
+    initialData: initial,
+    placeholderData: keepPreviousData,
+  });
   const updateParams = useSearchParamUpdater();
   const selectId = useId();
-  const columns = useMemo(() => metricColumns(model.versions, model.primaryMetric), [model]);
-  const sort = parseVersionSort(searchParams.get("sort"), searchParams.get("dir"), columns);
-  const sorted = sortVersions(model.versions, sort);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const columns = model.metricColumns;
+  const sort = parseVersionSort(model.versionsPage.sort, model.versionsPage.dir, columns);
   const [picked, setPicked] = useState<number[]>([]);
   const togglePicked = (version: number) =>
     setPicked((now) =>
@@ -96,14 +136,25 @@ export function ModelDetailClient({ initial }: ModelDetailClientProps) {
           ? [...now, version]
           : now,
     );
-  const metric = chosen && columns.includes(chosen) ? chosen : (columns[0] ?? null);
-  const prepared = metric
-    ? prepareMetricByVersion(model.versions, metric, metricDirection(metric, model))
-    : null;
+  const series = model.metricSeries;
+  const metric = series?.metric ?? null;
+  const prepared = useMemo(
+    () =>
+      series
+        ? prepareMetricByVersion(
+            series.points.map((p) => ({ version: p.version, metrics: { [series.metric]: p.value } })),
+            series.metric,
+            metricDirection(series.metric, model),
+          )
+        : null,
+    [series, model],
+  );
+  const { offset, limit } = model.versionsPage;
+  const page = Math.floor(offset / limit) + 1;
 
   function onSort(key: string) {
     const next = nextVersionSort(sort, key);
-    updateParams({ sort: next.key, dir: next.dir });
+    updateParams({ sort: next.key, dir: next.dir, page: null });
   }
 
   return (
@@ -116,7 +167,7 @@ export function ModelDetailClient({ initial }: ModelDetailClientProps) {
         All models
       </Link>
       <Heading model={model} />
-      {model.versions.length === 0 ? (
+      {model.versionCount === 0 ? (
         <EmptyState
           icon={Boxes}
           title="No versions yet"
@@ -128,7 +179,7 @@ export function ModelDetailClient({ initial }: ModelDetailClientProps) {
             title={metric ? `${metric} across versions` : "Metrics across versions"}
             description={
               prepared
-                ? `${prepared.direction === "higher" ? "Higher" : "Lower"} is better; the best version is ringed. Gaps are versions that did not log it.`
+                ? `${prepared.direction === "higher" ? "Higher" : "Lower"} is better; the best version is ringed. Gaps are versions that did not log it.${model.versionCount > MODEL_CHART_VERSIONS ? ` The newest ${MODEL_CHART_VERSIONS.toLocaleString("en")} versions.` : ""}`
                 : undefined
             }
             ariaLabel={metric ? `${metric} by model version` : "Metric by model version"}
@@ -147,7 +198,7 @@ export function ModelDetailClient({ initial }: ModelDetailClientProps) {
                   <NativeSelect
                     id={selectId}
                     value={metric ?? ""}
-                    onChange={(event) => setChosen(event.target.value)}
+                    onChange={(event) => updateParams({ metric: event.target.value })}
                     className="w-44"
                   >
                     {columns.map((key) => (
@@ -166,20 +217,25 @@ export function ModelDetailClient({ initial }: ModelDetailClientProps) {
             <CompareBar modelId={model.id} picked={picked} onClear={() => setPicked([])} />
             <div className="rounded-lg border">
               <ModelVersionsTable
-                versions={sorted}
+                versions={model.versions}
                 metricColumns={columns}
                 sort={sort}
                 onSort={onSort}
                 selected={picked}
                 onToggle={togglePicked}
                 selectionFull={picked.length >= MAX_COMPARED}
+                modelId={model.id}
               />
             </div>
-            {model.versionCount > model.versions.length ? (
-              <p className="text-muted-foreground text-xs">
-                Showing the newest {model.versions.length} of {model.versionCount} versions.
-              </p>
-            ) : null}
+            <VersionsPager
+              from={model.versions.length > 0 ? offset + 1 : 0}
+              to={offset + model.versions.length}
+              total={model.versionCount}
+              onPrevious={page > 1 ? () => updateParams({ page: page > 2 ? String(page - 1) : null }) : null}
+              onNext={
+                offset + limit < model.versionCount ? () => updateParams({ page: String(page + 1) }) : null
+              }
+            />
           </section>
         </>
       )}

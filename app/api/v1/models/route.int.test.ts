@@ -210,6 +210,37 @@ describeEachDatabase("/api/v1/models and /api/v1/model-versions", (kind) => {
     expect(await removed.json()).toMatchObject({ changed: true, previousVersion: 1, version: null });
     const listed = await (await call(listModels, "GET", "/models", {}, "reader")).json();
     expect(listed.items.map((m: { name: string }) => m.name)).toEqual(["ranker"]);
+    expect(listed.items[0]).toMatchObject({ latestVersion: 2, latestMetric: { version: 2, value: 0.88 } });
+    const searched = await call(listModels, "GET", "/models?q=RANK", {}, "reader");
+    expect((await searched.json()).items.map((m: { name: string }) => m.name)).toEqual(["ranker"]);
+    const missed = await call(listModels, "GET", "/models?q=nothing", {}, "reader");
+    expect((await missed.json()).items).toEqual([]);
+
+    // The model page's table: one page, sorted by a metric, and one metric across versions.
+    const page = await call(
+      getModel,
+      "GET",
+      `/models/${model.id}?sort=latency_p95_ms&dir=asc&limit=1&offset=0&metric=latency_p95_ms`,
+      params,
+      "reader",
+    );
+    expect(page.status).toBe(200);
+    const { model: paged } = await page.json();
+    expect(paged.versions.map((v: { version: number }) => v.version)).toEqual([2]);
+    expect(paged).toMatchObject({
+      versionCount: 2,
+      metricColumns: ["auc", "latency_p95_ms"],
+      versionsPage: { sort: "latency_p95_ms", dir: "asc", offset: 0, limit: 1 },
+      metricSeries: {
+        metric: "latency_p95_ms",
+        points: [
+          { version: 1, value: 40 },
+          { version: 2, value: 30 },
+        ],
+      },
+    });
+    const bad = await call(getModel, "GET", `/models/${model.id}?limit=0`, params, "reader");
+    expect(bad.status).toBe(400);
   });
 
   it("answers 400 naming the field and writes nothing, 415 for other content types", async () => {

@@ -7,9 +7,14 @@ import { listModels, listModelsInput } from "@/lib/models/list-models";
 import type { CreateModelInput } from "@/lib/models/schemas";
 import { dashboardScope } from "@/lib/overview/scope";
 
-const query = listModelsInput.pick({ cursor: true, limit: true }).extend({ project: z.string().optional() });
+const query = listModelsInput
+  .pick({ q: true, cursor: true, limit: true })
+  .extend({ project: z.string().optional() });
 
-/** Registered models with version counts, champion and primary-metric trend; `?project=&cursor=&limit=`. */
+/**
+ * Registered models with version counts, latest, champion and production versions, and the
+ * primary-metric trend; `?project=&q=&cursor=&limit=`.
+ */
 export const GET = apiRoute("models:read", async ({ request, actor }) => {
   const input = readQuery(request, query);
   const { ctx, projectIds } = await dashboardScope(actor, new URL(request.url).searchParams);
