@@ -61,4 +61,19 @@ describe("ModelVersionsTable", () => {
     expect(html).toContain('aria-sort="ascending"');
     expect(html.match(/aria-sort="none"/g)).toHaveLength(2);
   });
+
+  it("links version numbers to their pages only when it knows the model", () => {
+    expect(html).not.toContain("/versions/");
+    const linked = renderToStaticMarkup(
+      <ModelVersionsTable
+        versions={versions}
+        metricColumns={["auc"]}
+        sort={{ key: "version", dir: "desc" }}
+        onSort={() => {}}
+        modelId="m-1"
+      />,
+    );
+    expect(linked).toContain('href="/models/m-1/versions/2"');
+    expect(linked).toMatch(/href="\/models\/m-1\/versions\/1"[^>]*>v1</);
+  });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { metricValue } from "@/lib/charts/prepare-metric-by-version";
@@ -20,6 +21,8 @@ export type ModelVersionsTableProps = {
   onToggle?: (version: number) => void;
   /** Selection is full (10): unticked boxes are disabled. */
   selectionFull?: boolean;
+  /** With it, version numbers link to each version's page. */
+  modelId?: string;
 };
 
 function SortHeader({
@@ -97,6 +100,7 @@ export function ModelVersionsTable({
   selected,
   onToggle,
   selectionFull = false,
+  modelId,
 }: ModelVersionsTableProps) {
   return (
     <Table
@@ -141,7 +145,18 @@ export function ModelVersionsTable({
                 />
               </TableCell>
             ) : null}
-            <TableCell className="font-medium font-mono">v{v.version}</TableCell>
+            <TableCell className="font-medium font-mono">
+              {modelId ? (
+                <Link
+                  href={`/models/${modelId}/versions/${v.version}`}
+                  className="rounded-sm underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+                >
+                  v{v.version}
+                </Link>
+              ) : (
+                `v${v.version}`
+              )}
+            </TableCell>
             <TableCell>
               <AliasBadges aliases={v.aliases} />
             </TableCell>
