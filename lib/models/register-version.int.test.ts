@@ -1,10 +1,8 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import type { DatabaseHandle, Executor } from "@/lib/db/client";
-import { auditEvents, modelMetricHistory, modelVersions } from "@/lib/db/schema";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { modelMetricHistory } from "@/lib/db/schema";
 import {
-  actorWithRole,
   expectAppError,
   inRollback,
   insertModel,
@@ -14,31 +12,8 @@ import {
   testActor,
 } from "@/lib/db/test-factories";
 import { createTestDatabase, describeEachDatabase } from "@/lib/db/testing";
-import { HISTORY_BATCH } from "./history";
 import { registerModelVersion } from "./register-version";
-
-const T0 = new Date("2026-02-01T09:00:00.000Z");
-
-function history(n: number, key = "loss") {
-  return Array.from({ length: n }, (_, step) => ({ key, step, value: 1 / (step + 1) }));
-}
-
-async function rowCounts(db: Executor, { id: modelId, projectId }: { id: string; projectId: string }) {
-  const [versions] = await db
-    .select({ n: count() })
-    .from(modelVersions)
-    .where(eq(modelVersions.modelId, modelId));
-  const [points] = await db
-    .select({ n: count() })
-    .from(modelMetricHistory)
-    .innerJoin(modelVersions, eq(modelVersions.id, modelMetricHistory.versionId))
-    .where(eq(modelVersions.modelId, modelId));
-  const [audits] = await db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.action, "model_version.register"), eq(auditEvents.projectId, projectId)));
-  return { versions: Number(versions!.n), points: Number(points!.n), audits: Number(audits!.n) };
-}
+import { engineerIn, history, rowCounts, T0 } from "./register-version-test-fixtures";
 
 describeEachDatabase("registerModelVersion", (kind) => {
   let handle: DatabaseHandle & { drop: () => Promise<void> };
@@ -46,12 +21,6 @@ describeEachDatabase("registerModelVersion", (kind) => {
     handle = await createTestDatabase(kind);
   });
   afterAll(() => handle?.drop());
-
-  /** An engineer with a users row (audit rows reference it), optionally limited to projects. */
-  async function engineerIn(db: Executor, projectIds: string[] | null = null): Promise<Actor> {
-    const actor = await actorWithRole(db, "engineer");
-    return projectIds ? { ...actor, via: "token", projectIds } : actor;
-  }
 
   it("registers params, tags, metrics, datasets and history as version 1, then 2", () =>
     inRollback(handle.db, async (db) => {
@@ -104,108 +73,6 @@ describeEachDatabase("registerModelVersion", (kind) => {
       expect(points[1]).toEqual({ key: "loss", step: 0, ts: T0 });
       const second = await registerModelVersion(ctx, { modelId: model.id, body: { clientKey: "train-2" } });
       expect(second.version.version).toBe(2);
-    }));
-
-  it("is idempotent on clientKey: one version, one audit row, the original even for a different body", () =>
-    inRollback(handle.db, async (db) => {
-      const engineer = await engineerIn(db);
-      const project = await insertProject(db);
-      const model = await insertModel(db, project.id);
-      const ctx = { db, actor: engineer };
-      const body = { clientKey: "ci-run-77", metrics: { auc: 0.9 }, history: history(10) };
-      const first = await registerModelVersion(ctx, { modelId: model.id, body });
-      const again = await registerModelVersion(ctx, { modelId: model.id, body });
-      const different = await registerModelVersion(ctx, {
-        modelId: model.id,
-        body: { clientKey: "ci-run-77", metrics: { auc: 0.1 }, history: history(50) },
-      });
-      expect([first.created, again.created, different.created]).toEqual([true, false, false]);
-      expect(again.version).toEqual(first.version);
-      expect(different.version).toEqual(first.version);
-      expect(await rowCounts(db, model)).toEqual({ versions: 1, points: 10, audits: 1 });
-      // The same key on another model is another version.
-      const other = await insertModel(db, project.id);
-      const elsewhere = await registerModelVersion(ctx, { modelId: other.id, body });
-      expect(elsewhere).toMatchObject({ created: true, version: { version: 1, modelId: other.id } });
-    }));
-
-  it("writes a history longer than one statement in batches", () =>
-    inRollback(handle.db, async (db) => {
-      const engineer = await engineerIn(db);
-      const project = await insertProject(db);
-      const model = await insertModel(db, project.id);
-      const n = HISTORY_BATCH * 2 + 17;
-      const result = await registerModelVersion(
-        { db, actor: engineer },
-        { modelId: model.id, body: { clientKey: "long", history: history(n) } },
-      );
-      expect(result.version.history).toEqual([{ key: "loss", points: n, firstStep: 0, lastStep: n - 1 }]);
-    }));
-
-  it("rejects a bad point in a 1,000-point history with 400 naming it, and writes nothing", () =>
-    inRollback(handle.db, async (db) => {
-      const engineer = await engineerIn(db);
-      const project = await insertProject(db);
-      const model = await insertModel(db, project.id);
-      const ctx = { db, actor: engineer };
-      const points: { key: string; step: number; value: unknown }[] = history(1000);
-      points[517] = { key: "loss", step: 517, value: Number.NaN };
-      const nan = await expectAppError(
-        registerModelVersion(ctx, {
-          modelId: model.id,
-          body: { clientKey: "bad", history: points as never },
-        }),
-        "invalid_request",
-      );
-      expect(nan.details).toEqual({
-        fields: [{ path: "history.517.value", message: "Use a finite number." }],
-      });
-      points[517] = { key: "loss", step: 517, value: "0.3" };
-      const text = await expectAppError(
-        registerModelVersion(ctx, {
-          modelId: model.id,
-          body: { clientKey: "bad", history: points as never },
-        }),
-        "invalid_request",
-      );
-      expect(text.details).toMatchObject({ fields: [{ path: "history.517.value" }] });
-      const metric = await expectAppError(
-        registerModelVersion(ctx, {
-          modelId: model.id,
-          body: { clientKey: "bad", metrics: { auc: "high" as never, "bad key!": 1 } },
-        }),
-        "invalid_request",
-      );
-      expect((metric.details as { fields: { path: string }[] }).fields.map((f) => f.path).sort()).toEqual([
-        "metrics.auc",
-        "metrics.bad key!",
-      ]);
-      await expectAppError(
-        registerModelVersion(ctx, { modelId: model.id, body: { clientKey: "" } }),
-        "invalid_request",
-      );
-      await expectAppError(
-        registerModelVersion(ctx, { modelId: model.id, body: { clientKey: "x".repeat(201) } }),
-        "invalid_request",
-      );
-      expect(await rowCounts(db, model)).toEqual({ versions: 0, points: 0, audits: 0 });
-    }));
-
-  it("lists at most 50 bad fields when a whole history is wrong", () =>
-    inRollback(handle.db, async (db) => {
-      const engineer = await engineerIn(db);
-      const project = await insertProject(db);
-      const model = await insertModel(db, project.id);
-      const points = history(2000).map((p) => ({ ...p, step: -1 }));
-      const error = await expectAppError(
-        registerModelVersion(
-          { db, actor: engineer },
-          { modelId: model.id, body: { clientKey: "k", history: points } },
-        ),
-        "invalid_request",
-      );
-      expect((error.details as { fields: unknown[] }).fields).toHaveLength(50);
-      expect(error.message).toContain("1950 more");
     }));
 
   it("links the source run by provider and external id within the model's project", () =>
@@ -310,40 +177,4 @@ describeEachDatabase("registerModelVersion", (kind) => {
       );
       expect(allowed.created).toBe(true);
     }));
-
-  it.skipIf(kind === "pglite")(
-    // PGlite has one connection, so nothing runs concurrently there; this is Postgres only.
-    "numbers 10 concurrent registrations 1..10 without gaps or duplicates, and dedupes concurrent replays",
-    async () => {
-      const db = handle.db;
-      const engineer = await engineerIn(db);
-      const project = await insertProject(db);
-      const model = await insertModel(db, project.id);
-      const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          registerModelVersion(
-            { db, actor: engineer },
-            { modelId: model.id, body: { clientKey: `parallel-${i}`, history: history(200) } },
-          ),
-        ),
-      );
-      expect(results.every((r) => r.created)).toBe(true);
-      expect(results.map((r) => r.version.version).sort((a, b) => a - b)).toEqual([
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-      ]);
-      const replays = await Promise.all(
-        Array.from({ length: 8 }, () =>
-          registerModelVersion({ db, actor: engineer }, { modelId: model.id, body: { clientKey: "same" } }),
-        ),
-      );
-      expect(replays.filter((r) => r.created)).toHaveLength(1);
-      expect(new Set(replays.map((r) => r.version.id)).size).toBe(1);
-      expect(replays[0]!.version.version).toBe(11);
-      const [stored] = await db
-        .select({ n: count() })
-        .from(modelVersions)
-        .where(and(eq(modelVersions.modelId, model.id)));
-      expect(Number(stored!.n)).toBe(11);
-    },
-  );
 });
