@@ -83,10 +83,10 @@ const comparisonOutput = z.object({
           version: z.number().int(),
           total: z.number().int().describe("Points stored."),
           points: z
-            .array(
-              z.object({ step: z.number().int(), value: z.number(), ts: z.number().describe("Epoch ms") }),
-            )
-            .describe("At most 1,000, downsampled per step range keeping first, last, min and max."),
+            .array(z.tuple([z.number().int(), z.number(), z.number()]).describe("[step, value, epoch ms]"))
+            .describe(
+              "At most 1,000 `[step, value, epoch ms]` tuples sorted by step, downsampled per step range keeping first, last, min and max.",
+            ),
         }),
       ),
     }),
