@@ -50,7 +50,13 @@ function Running(props: {
   return (
     <li className="flex flex-col gap-1 rounded-md border p-2" data-testid="board-running">
       <div className="flex items-center gap-1 font-medium font-mono text-sm">
-        {thing.label}
+        {thing.modelVersionId ? (
+          thing.label
+        ) : (
+          <Link href={`/releases/${thing.releaseId}`} className="hover:underline">
+            {thing.label}
+          </Link>
+        )}
         {thing.isRollback ? (
           <span className="inline-flex items-center gap-0.5 font-sans text-warning text-xs">
             <Undo2 aria-hidden="true" className="size-3" />
@@ -132,7 +138,14 @@ function Column(props: { project: BoardProjectDto; cell: BoardCellDto; actions: 
           {last.status === "failed" ? (
             <AlertTriangle aria-hidden="true" className="size-3 text-destructive" />
           ) : null}
-          Last: <span className="font-mono">{last.label}</span>
+          Last:{" "}
+          {last.modelVersionId ? (
+            <span className="font-mono">{last.label}</span>
+          ) : (
+            <Link href={`/releases/${last.releaseId}`} className="font-mono hover:underline">
+              {last.label}
+            </Link>
+          )}
           <DeploymentStatusBadge status={last.status} />
         </div>
       ) : null}

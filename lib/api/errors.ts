@@ -1,6 +1,10 @@
 import type { ZodError, ZodType } from "zod";
 
-/** The error codes Tandem answers with, and the HTTP status each one means. */
+/**
+ * The error codes Tandem answers with, and the HTTP status each one means. `upstream` (502)
+ * is a provider (GitHub, GitLab, Azure DevOps, MLflow, Prometheus) that failed or answered
+ * with an error; `unavailable` (503) is Tandem itself unable to serve now (database, queue).
+ */
 export const ERROR_STATUS = {
   invalid_request: 400,
   unauthenticated: 401,
@@ -11,6 +15,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  upstream: 502,
   unavailable: 503,
 } as const;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, parseInput } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -7,6 +7,7 @@ import { assertCan, assertProjectVisible, can } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
 import { environments, gatePolicies, promotionRequests } from "@/lib/db/schema";
 import { notifyPromotion } from "@/lib/notifications/notify-promotion";
+import { assertNoPendingRequest } from "./assert-no-pending-request";
 import type { PromotionRow } from "./load-promotion";
 import { loadCurrentDeployment, loadSubject } from "./load-subjects";
 import { checkPromotionOrder } from "./promotion-order";
@@ -89,31 +90,7 @@ export async function requestPromotion(
       throw new AppError("conflict", order.reason, { nextEnvironment: order.next?.slug ?? null });
     }
 
-    const sameSubject =
-      subject.kind === "release"
-        ? eq(promotionRequests.releaseId, subject.id)
-        : eq(promotionRequests.modelVersionId, subject.id);
-    const [open] = await tx
-      .select({ id: promotionRequests.id })
-      .from(promotionRequests)
-      .where(
-        and(
-          eq(promotionRequests.environmentId, target!.id),
-          sameSubject,
-          eq(promotionRequests.status, "pending"),
-          gt(promotionRequests.expiresAt, now),
-        ),
-      )
-      .limit(1);
-    if (open) {
-      throw new AppError(
-        "conflict",
-        `A promotion of ${subject.label} to ${target!.name} is already waiting for approval.`,
-        {
-          requestId: open.id,
-        },
-      );
-    }
+    await assertNoPendingRequest(tx, subject, target!, now);
 
     const [policy] = await tx
       .select({ expiryHours: gatePolicies.expiryHours })

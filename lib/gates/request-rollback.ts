@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, parseInput } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, assertProjectVisible, can } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
 import { deployments, environments, gatePolicies, modelVersions, promotionRequests } from "@/lib/db/schema";
+import { assertNoPendingRequest } from "./assert-no-pending-request";
 import type { PromotionRow } from "./load-promotion";
 import { loadSubject } from "./load-subjects";
 
@@ -98,29 +99,7 @@ export async function requestRollback(
     const subject = await loadSubject(tx, previous);
     if (!subject) throw new AppError("conflict", "The previous release or model version no longer exists.");
 
-    const sameSubject =
-      subject.kind === "release"
-        ? eq(promotionRequests.releaseId, subject.id)
-        : eq(promotionRequests.modelVersionId, subject.id);
-    const [open] = await tx
-      .select({ id: promotionRequests.id })
-      .from(promotionRequests)
-      .where(
-        and(
-          eq(promotionRequests.environmentId, target!.id),
-          sameSubject,
-          eq(promotionRequests.status, "pending"),
-          gt(promotionRequests.expiresAt, now),
-        ),
-      )
-      .limit(1);
-    if (open) {
-      throw new AppError(
-        "conflict",
-        `A promotion of ${subject.label} to ${target!.name} is already waiting for approval.`,
-        { requestId: open.id },
-      );
-    }
+    await assertNoPendingRequest(tx, subject, target!, now);
     const [policy] = await tx
       .select({ expiryHours: gatePolicies.expiryHours })
       .from(gatePolicies)

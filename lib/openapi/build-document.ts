@@ -5,6 +5,7 @@ import { gateAdminPaths } from "@/lib/gates/openapi-admin-paths";
 import { promotionPaths } from "@/lib/gates/openapi-paths";
 import { monitoringPaths } from "@/lib/monitoring/openapi-paths";
 import { notificationPaths } from "@/lib/notifications/openapi-paths";
+import { releasePaths } from "@/lib/releases/openapi-paths";
 import { components, json } from "./components";
 import { connectionPaths } from "./paths/connections";
 import { modelPaths } from "./paths/models";
@@ -55,6 +56,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     ...alertRulePaths,
     ...notificationPaths,
     ...driftPaths,
+    ...releasePaths,
     ...selfPath,
   };
   const tags = [

@@ -62,6 +62,8 @@ const ERROR_TEXT: Record<number, string> = {
   409: "Conflicts with the current state.",
   413: "Body too large.",
   415: "Send application/json.",
+  502: "A provider (GitHub, GitLab, Azure DevOps, MLflow, Prometheus) failed or answered with an error; `details.retryable` says whether trying again may help.",
+  503: "Tandem cannot serve now (database or job queue unreachable); try again later.",
 };
 
 /** Error responses by status, all with the one error schema. */

@@ -159,7 +159,7 @@ describe("startProviderRun against the fake providers", () => {
         },
         {},
       ),
-      "unavailable",
+      "upstream",
     );
     expect(error.message).toContain("Workflow does not have 'workflow_dispatch' trigger");
     expect(isRetryableProviderError(error)).toBe(false);
@@ -173,7 +173,7 @@ describe("startProviderRun against the fake providers", () => {
         { connectionId: ids.gitlab, kind: "gitlab_pipeline", repository: "acme/api", ref: "main" },
         {},
       ),
-      "unavailable",
+      "upstream",
     );
     expect(error.message).toContain("GitLab had a server error (503)");
     expect(isRetryableProviderError(error)).toBe(true);

@@ -27,6 +27,10 @@ export const queryKeys = {
     all: ["deployments"] as const,
     pages: (f: ListFilters) => ["deployments", "pages", f] as const,
   },
+  releases: {
+    all: ["releases"] as const,
+    pages: (f: ListFilters) => ["releases", "pages", f] as const,
+  },
   models: {
     all: ["models"] as const,
     pages: (f: ListFilters) => ["models", "pages", f] as const,

@@ -16,6 +16,7 @@ describe("activitySentence", () => {
     ["user.create", { email: "a@b.c", role: "viewer" }, "added a@b.c as viewer"],
     ["model_version.register", { model: "ranker", version: 11 }, "registered ranker v11"],
     ["connection.create", { name: "GitHub (acme)" }, "connected GitHub (acme)"],
+    ["release.create", { version: "v1.15.0" }, "recorded the release v1.15.0"],
     ["something.new", {}, "something.new"],
   ])("%s %j → %s", (action, data, expected) => {
     expect(activitySentence({ action, data })).toBe(expected);

@@ -48,6 +48,8 @@ export function activitySentence({ action, data }: ActivityLike): string {
       return "added metric history";
     case "run.report":
       return "reported a run through the API";
+    case "release.create":
+      return `recorded the release ${text(data.version) ?? ""}`.trimEnd();
     case "connection.create":
       return `connected ${text(data.name) ?? text(data.kind) ?? "a provider"}`;
     case "user.create":

@@ -30,8 +30,7 @@ export async function startAzurePipelineRun(call: StartCall) {
       project,
       pipelineId,
     );
-    if (!run?.id)
-      throw new AppError("unavailable", "Azure DevOps did not start the run.", { retryable: true });
+    if (!run?.id) throw new AppError("upstream", "Azure DevOps did not start the run.", { retryable: true });
     const web = (run._links as { web?: { href?: string } } | undefined)?.web?.href;
     return {
       provider: "azure_devops" as const,

@@ -95,7 +95,7 @@ export async function startGitHubDeployment(call: StartCall): Promise<Started> {
     const deployment = response.data as { id?: number; url?: string; message?: string };
     if (!deployment.id) {
       throw new AppError(
-        "unavailable",
+        "upstream",
         `GitHub did not create the deployment: ${deployment.message ?? "no id"}.`,
         {
           provider: "GitHub",

@@ -24,8 +24,9 @@ function providerMessage(error: unknown): string | null {
 /**
  * What a provider client threw, as the one error type: the provider's failure in plain words
  * (and its own message for refusals, e.g. "Workflow does not have 'workflow_dispatch'
- * trigger"). The API has no 502 code, so an upstream failure answers 503 `unavailable`;
- * `details.retryable` is false for 4xx refusals that retrying cannot fix.
+ * trigger"). It answers 502 `upstream`: the provider failed, not Tandem (a provider that could
+ * not be reached at all is the same bad gateway); `details.retryable` is false for 4xx
+ * refusals that retrying cannot fix.
  */
 export function providerAppError(
   error: unknown,
@@ -41,7 +42,7 @@ export function providerAppError(
   const retryable = status === null || status >= 500 || status === 429 || status === 408;
   const details: ProviderErrorDetails = { provider, providerStatus: status, retryable };
   const message = `Could not ${action}: ${plain}${own && !plain.includes(own) ? ` (${own})` : ""}.`;
-  return new AppError("unavailable", message, details);
+  return new AppError("upstream", message, details);
 }
 
 /** Whether a thrown error is worth another attempt later (network failure, 5xx, rate limit). */
