@@ -3,9 +3,12 @@
  * handler (`POST /api/webhooks/github/{connectionId}`, called in-process as the route tests
  * do) from BENCH_CLIENTS concurrent clients (default 32) for BENCH_SECONDS (default 20), on a
  * fresh Postgres database (BENCH_DATABASE_URL, default the local server) that it creates and
- * drops. The normalize job is enqueued in each delivery's transaction through pg-boss (no
- * workers, as with TANDEM_JOBS=off), as in production. Reports sustained deliveries/s and
- * ack latency, then checks every acknowledged delivery is stored exactly once.
+ * drops. Each delivery is one autocommitted INSERT; after it the connection's drain job is
+ * woken through pg-boss (coalesced, at most one send per connection per 200 ms; no workers,
+ * as with TANDEM_JOBS=off), as in production. Reports sustained deliveries/s and ack
+ * latency, then checks every acknowledged delivery is stored exactly once.
+ * BENCH_DRAIN=1 then starts the webhook workers in this process and reports how long the
+ * drain takes to normalize every stored delivery (each a new run of the bench project).
  * BENCH_KEEP=1 keeps the database.
  */
 import { createHmac, randomBytes } from "node:crypto";
@@ -135,7 +138,9 @@ try {
   const missing = [...acked].filter((id) => !storedIds.has(id)).length;
   // No pgboss schema when BENCH_JOBS=inline (no sender started in this process).
   const jobs = await handle.db
-    .execute<{ n: string }>(sql`select count(*) as n from pgboss.job where name = 'webhooks-normalize'`)
+    .execute<{ n: string }>(
+      sql`select count(*) filter (where name = 'webhooks-drain') || ' drain / ' || count(*) filter (where name = 'webhooks-normalize') || ' normalize' as n from pgboss.job`,
+    )
     .then((r) => r.rows[0])
     .catch(() => ({ n: "none (no job queue)" }));
   const verified = Number(stored!.rows) === acked.size && Number(stored!.ids) === acked.size && missing === 0;
@@ -149,12 +154,13 @@ try {
   console.log(
     `| stored rows / distinct ids / acknowledged (incl. warm-up) | ${stored!.rows} / ${stored!.ids} / ${acked.size} |`,
   );
-  console.log(`| normalize jobs enqueued | ${jobs?.n ?? "?"} |`);
+  console.log(`| jobs enqueued | ${jobs?.n ?? "?"} |`);
   console.log(`| load average after (1/5/15 min) | ${load()} |`);
   console.log(
     verified && errors === 0 ? "verified: every acknowledged delivery stored exactly once" : "NOT VERIFIED",
   );
   failed = !verified || errors > 0;
+  if (process.env.BENCH_DRAIN === "1") failed = (await measureDrain()) || failed;
 } finally {
   const boss = await (globalThis as { __tandemBoss?: Promise<{ stop: (o?: object) => Promise<void> }> })
     .__tandemBoss;
@@ -165,3 +171,43 @@ try {
   await admin.end();
 }
 process.exit(failed ? 1 : 0);
+
+/** Starts the webhook workers on the sender's pg-boss and waits for no delivery to be pending. */
+async function measureDrain(): Promise<boolean> {
+  const { registerWebhookWorkers } = await import("@/lib/webhooks/register-workers");
+  const { senderBoss } = await import("@/lib/webhooks/enqueue");
+  const boss = await senderBoss();
+  if (!boss) {
+    console.log("no job queue: BENCH_DRAIN needs BENCH_JOBS=off (the default)");
+    return true;
+  }
+  const pending = async () =>
+    Number(
+      (
+        await handle.db.execute<{ n: string }>(
+          sql`select count(*) as n from webhook_deliveries where outcome = 'pending'`,
+        )
+      ).rows[0]!.n,
+    );
+  const waiting = await pending();
+  const started = performance.now();
+  await registerWebhookWorkers(boss, handle.db);
+  const deadline = started + 600_000;
+  let left = waiting;
+  while (left > 0 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    left = await pending();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const outcomes = (
+    await handle.db.execute<{ outcome: string; n: string }>(
+      sql`select outcome, count(*) as n from webhook_deliveries group by outcome order by outcome`,
+    )
+  ).rows
+    .map((r) => `${r.outcome} ${r.n}`)
+    .join(", ");
+  console.log(
+    `| drain: ${waiting} pending normalized in | ${seconds.toFixed(1)} s (${Math.round((waiting - left) / seconds)}/s); ${outcomes} |`,
+  );
+  return left > 0;
+}

@@ -5,10 +5,13 @@ import { getDatabaseHandle } from "@/lib/db";
 import type { Executor } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { type NormalizeJobData, normalizeJobKey, WEBHOOK_QUEUES } from "./queue-names";
-
-/** Sends the normalize job of a delivery on `db`: inside the caller's transaction when it is one. */
-export type EnqueueNormalize = (db: Executor, deliveryId: number) => Promise<void>;
+import {
+  type DrainJobData,
+  drainJobKey,
+  type NormalizeJobData,
+  normalizeJobKey,
+  WEBHOOK_QUEUES,
+} from "./queue-names";
 
 type GlobalWithBoss = typeof globalThis & { __tandemBoss?: Promise<PgBoss> };
 
@@ -33,7 +36,7 @@ export async function senderBoss(): Promise<PgBoss | null> {
   }
 }
 
-/** Sends one delivery's normalize job through `boss`, on `db` (a transaction keeps it atomic with the insert). */
+/** Sends one delivery's normalize job (with retries) through `boss`, on `db` when given (a transaction). */
 export async function sendNormalize(boss: PgBoss, db: Executor | null, deliveryId: number): Promise<void> {
   const data: NormalizeJobData = { deliveryId };
   await boss.send(WEBHOOK_QUEUES.normalize.name, data, {
@@ -42,8 +45,12 @@ export async function sendNormalize(boss: PgBoss, db: Executor | null, deliveryI
   });
 }
 
-/** The enqueue step of a delivery's transaction, or null when no job queue is running. */
-export async function normalizeEnqueuer(): Promise<EnqueueNormalize | null> {
-  const boss = await senderBoss();
-  return boss ? (db, deliveryId) => sendNormalize(boss, db, deliveryId) : null;
+/**
+ * Asks for a drain of the connection's pending deliveries. Returns false when one is already
+ * queued (the stately policy absorbs the send): that one starts later and sees them too.
+ */
+export async function sendDrain(boss: PgBoss, connectionId: string): Promise<boolean> {
+  const data: DrainJobData = { connectionId };
+  const id = await boss.send(WEBHOOK_QUEUES.drain.name, data, { singletonKey: drainJobKey(connectionId) });
+  return id !== null;
 }

@@ -7,9 +7,9 @@ import { getDb } from "@/lib/db";
 import { logger } from "@/lib/log";
 import type { WebhookProvider } from "@/lib/providers/shared/webhook-provider";
 import { webhookConnection } from "./connection-cache";
-import { normalizeEnqueuer } from "./enqueue";
 import { readBodyWithLimit } from "./read-body";
 import { type Disposition, storeDelivery } from "./store-delivery";
+import { drainWaker } from "./wake-drain";
 
 // Credentials and signatures are never stored with the delivery.
 const SECRET_HEADERS = new Set([
@@ -24,8 +24,11 @@ const SECRET_HEADERS = new Set([
 
 function storableHeaders(headers: Headers): Record<string, string> {
   const kept: Record<string, string> = {};
+  let count = 0;
   for (const [name, value] of headers) {
-    if (!SECRET_HEADERS.has(name) && Object.keys(kept).length < 50) kept[name] = value.slice(0, 500);
+    if (SECRET_HEADERS.has(name)) continue;
+    if (++count > 50) break;
+    kept[name] = value.slice(0, 500);
   }
   return kept;
 }
@@ -36,8 +39,9 @@ function disposition(provider: WebhookProvider, event: string): Disposition {
 }
 
 /**
- * The one path every provider webhook takes; the delivery is stored (and its normalization
- * enqueued) before any 2xx goes out, and nothing is stored on an error:
+ * The one path every provider webhook takes; the delivery is stored (one INSERT that commits
+ * on its own) before any 2xx goes out, and nothing is stored on an error. Normalization runs
+ * later in the connection's drain job, woken after the commit (see storeDelivery):
  *
  *   body over 1 MiB (WEBHOOK_BODY_LIMIT_BYTES)            413 payload_too_large
  *   unknown or malformed id, disabled, another kind        404 not_found
@@ -46,7 +50,7 @@ function disposition(provider: WebhookProvider, event: string): Disposition {
  *   delivery id already stored for this connection         200 { status: "duplicate" }
  *   GitHub ping                                            200 { status: "pong", delivery }
  *   event Tandem does not use (stored as "ignored")        202 { status: "ignored", delivery }
- *   accepted event (stored "pending", job enqueued)        202 { status: "accepted", delivery }
+ *   accepted event (stored "pending", drain woken)         202 { status: "accepted", delivery }
  */
 export async function receiveDelivery(
   request: Request,
@@ -118,7 +122,7 @@ async function handle(
       body: rawBody,
       disposition: kind,
     },
-    kind === "accepted" ? await normalizeEnqueuer() : null,
+    drainWaker.wake,
   );
   if (id === null) return NextResponse.json({ status: "duplicate" }, { status: 200 });
   if (kind === "ping") return NextResponse.json({ status: "pong", delivery: id }, { status: 200 });

@@ -1,46 +1,43 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { connections, webhookDeliveries } from "@/lib/db/schema";
 
-/** A delivery still pending this long after it arrived has lost its job (or never had one). */
-export const SWEEP_AFTER_MS = 60_000;
+/**
+ * A delivery still pending this long after it arrived may have lost its wake-up (the process
+ * died inside DRAIN_WAKE_DELAY_MS, or the send failed) or been stored while no job queue ran.
+ * Waking a drain that is already queued or running costs one absorbed insert, so this is short.
+ */
+export const SWEEP_AFTER_MS = 5_000;
+/** How often worker processes sweep (the minute cron is the backstop across processes). */
+export const SWEEP_INTERVAL_MS = 5_000;
 /** Older pending deliveries are left to a replay from the delivery log. */
 export const SWEEP_WINDOW_MS = 24 * 3600_000;
-const BATCH = 500;
 
 /**
- * Re-sends the normalize job of deliveries still pending a minute after they arrived: stored
- * while no job queue ran, or whose job was lost. Sending twice is harmless (the queue keeps
- * one job per delivery and normalization skips what is done). Returns how many were sent.
+ * Wakes the drain of every CI connection with a delivery pending for longer than
+ * SWEEP_AFTER_MS (within SWEEP_WINDOW_MS). Waking twice is harmless: the drain queue keeps
+ * one job queued per connection and normalization skips what is done. Returns how many
+ * connections were woken.
  */
 export async function sweepPendingDeliveries(
   db: Executor,
-  send: (deliveryId: number) => Promise<void>,
+  wake: (connectionId: string) => Promise<unknown>,
   now: Date = new Date(),
 ): Promise<number> {
-  const ci = await db
-    .select({ id: connections.id })
-    .from(connections)
-    .where(inArray(connections.kind, ["github", "gitlab", "azure_devops"]));
-  if (ci.length === 0) return 0;
-  // connection_id first, so the (connection_id, received_at) index bounds the scan.
-  const pending = await db
-    .select({ id: webhookDeliveries.id })
+  // The partial index on pending deliveries bounds the scan to those still waiting.
+  const rows = await db
+    .selectDistinct({ connectionId: webhookDeliveries.connectionId })
     .from(webhookDeliveries)
+    .innerJoin(connections, eq(connections.id, webhookDeliveries.connectionId))
     .where(
       and(
-        inArray(
-          webhookDeliveries.connectionId,
-          ci.map((c) => c.id),
-        ),
+        eq(webhookDeliveries.outcome, "pending"),
         gte(webhookDeliveries.receivedAt, new Date(now.getTime() - SWEEP_WINDOW_MS)),
         lt(webhookDeliveries.receivedAt, new Date(now.getTime() - SWEEP_AFTER_MS)),
-        eq(webhookDeliveries.outcome, "pending"),
+        inArray(connections.kind, ["github", "gitlab", "azure_devops"]),
       ),
-    )
-    .orderBy(asc(webhookDeliveries.id))
-    .limit(BATCH);
-  for (const row of pending) await send(row.id);
-  return pending.length;
+    );
+  for (const row of rows) await wake(row.connectionId);
+  return rows.length;
 }
