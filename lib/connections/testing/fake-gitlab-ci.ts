@@ -43,7 +43,8 @@ export function fakePipelines(n: number, start: Date, firstId = 61_000): FakeGit
   });
 }
 
-function paginate<T>(origin: string, request: FakeRequest, items: T[]) {
+/** Offset pagination as GitLab sends it (also used by the deployments fake). */
+export function paginate<T>(origin: string, request: FakeRequest, items: T[]) {
   const perPage = Math.min(Number(request.query.get("per_page") ?? 20) || 20, 100);
   const page = Math.max(Number(request.query.get("page") ?? 1) || 1, 1);
   const totalPages = Math.max(Math.ceil(items.length / perPage), 1);

@@ -1,5 +1,11 @@
 import { type FakeGitlabPipeline, listPipelineJobs, listPipelines } from "./fake-gitlab-ci";
 import {
+  type FakeGitlabDeployment,
+  type FakeGitlabEnvironment,
+  listDeployments,
+  listEnvironments,
+} from "./fake-gitlab-deployments";
+import {
   type FakeReply,
   type FakeRequest,
   type FakeServer,
@@ -8,10 +14,16 @@ import {
 } from "./fake-http";
 
 export { type FakeGitlabPipeline, fakePipelines } from "./fake-gitlab-ci";
+export {
+  type FakeGitlabDeployment,
+  type FakeGitlabEnvironment,
+  fakeDeployments,
+} from "./fake-gitlab-deployments";
 
 /**
- * A fake GitLab REST API (v4) serving the documented shapes of "Get the current user" and
- * "Get a single project" (looked up by URL-encoded path), with `RateLimit-*` headers as
+ * A fake GitLab REST API (v4) serving the documented shapes of "Get the current user", "Get a
+ * single project" (looked up by URL-encoded path), pipelines with their jobs, environments and
+ * deployments, with `RateLimit-*` headers as
  * gitlab.com sends them. Test code only.
  */
 
@@ -21,6 +33,10 @@ export type FakeGitLabOptions = {
   projects?: string[];
   /** Project path → its pipelines; tests mutate them to simulate change. */
   pipelines?: Record<string, FakeGitlabPipeline[]>;
+  /** Project path → its environments. */
+  environments?: Record<string, FakeGitlabEnvironment[]>;
+  /** Project path → its deployments; tests mutate them to simulate change. */
+  deployments?: Record<string, FakeGitlabDeployment[]>;
 };
 
 /** The next `times` matching requests get this answer (429 with Retry-After, a 5xx burst). */
@@ -82,6 +98,33 @@ export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeG
           const path = known(match[1]!);
           const pipeline = path ? options.pipelines?.[path]?.find((p) => String(p.id) === match[2]) : null;
           return pipeline ? listPipelineJobs(`${origin}/${path}`, pipeline, request) : notFound;
+        }),
+    },
+    {
+      method: "GET",
+      path: /^\/api\/v4\/projects\/([^/]+)\/environments$/,
+      reply: (request, match) =>
+        guarded(request, () => {
+          const path = known(match[1]!);
+          if (!path) return notFound;
+          return listEnvironments(origin, `${origin}/${path}`, options.environments?.[path] ?? [], request);
+        }),
+    },
+    {
+      method: "GET",
+      path: /^\/api\/v4\/projects\/([^/]+)\/deployments$/,
+      reply: (request, match) =>
+        guarded(request, () => {
+          const path = known(match[1]!);
+          if (!path) return notFound;
+          const environments = options.environments?.[path] ?? [];
+          return listDeployments(
+            origin,
+            `${origin}/${path}`,
+            options.deployments?.[path] ?? [],
+            environments,
+            request,
+          );
         }),
     },
     {

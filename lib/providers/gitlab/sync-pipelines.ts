@@ -1,5 +1,4 @@
 import { Jobs, Pipelines, Projects } from "@gitbeaker/rest";
-import type { HeaderSink } from "@/lib/providers/shared/sync-types";
 import {
   cursorDate,
   mapOrSkip,
@@ -8,30 +7,9 @@ import {
   type SyncCursor,
 } from "@/lib/providers/shared/sync-types";
 import { mapGitlabPipeline } from "./map-pipeline";
+import { gitlabSyncOptions } from "./sync-client";
 
 const PER_PAGE = 100;
-const DEFAULT_TIMEOUT_MS = 30_000;
-
-type Requesting = { requester: { get: (...args: never[]) => Promise<{ headers: Record<string, string> }> } };
-
-/** Hands every answer's headers (`ratelimit-*`) to the sink; errors carry theirs in `cause.response`. */
-function observed<T extends object>(resource: T, sink: HeaderSink): T {
-  const target = resource as unknown as Requesting;
-  const requester = target.requester;
-  const get = requester.get.bind(requester);
-  // The resource's requester is read-only in the types only; wrapping it is how headers come back.
-  Object.defineProperty(target, "requester", {
-    value: {
-      ...requester,
-      get: async (...args: never[]) => {
-        const response = await get(...args);
-        sink(response.headers);
-        return response;
-      },
-    },
-  });
-  return resource;
-}
 
 type ApiPipeline = {
   id: number;
@@ -69,14 +47,10 @@ type PipelinesCursor = { since?: string; page?: number; newest?: string };
  * each pipeline's jobs from "List pipeline jobs"; mapped through the Pipeline Hook mapper.
  */
 export function gitlabPipelinesPager(input: PagerInput): ScopePager {
-  const options = {
-    host: input.baseUrl,
-    token: input.token,
-    queryTimeout: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  };
-  const pipelines = observed(new Pipelines(options), input.onHeaders);
-  const jobs = observed(new Jobs(options), input.onHeaders);
-  const projects = observed(new Projects(options), input.onHeaders);
+  const options = gitlabSyncOptions(input);
+  const pipelines = new Pipelines(options);
+  const jobs = new Jobs(options);
+  const projects = new Projects(options);
   let project: { id: number; name?: string; path_with_namespace: string; web_url?: string } | null = null;
   return {
     scope: `pipelines:${input.repository}`,
