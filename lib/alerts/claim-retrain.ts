@@ -7,7 +7,8 @@ import { type alertRules, retrainTriggers } from "@/lib/db/schema";
  * Writes a retrain trigger for a fired alert unless the rule's last one is younger than its
  * cooldown; runs under the rule's row lock, so two evaluations never both claim one. The
  * trigger starts `dispatched` with an empty external ref; dispatchRetrain fills it after
- * commit (a provider call never runs inside a transaction). Returns the trigger id or null.
+ * commit (never inside the evaluation's transaction), and redispatchStuckRetrains picks it
+ * up again if that dispatch was lost. Returns the trigger id or null.
  */
 export async function claimRetrain(
   tx: Executor,

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log";
 import { dispatchRetrain } from "./dispatch-retrain";
 import { evaluateRule, type RuleEvaluation } from "./evaluate-rule";
 import { linkRetrainTriggers } from "./link-retrain-triggers";
+import { redispatchStuckRetrains } from "./redispatch-stuck-retrains";
 
 export type EvaluationSummary = {
   evaluated: number;
@@ -16,12 +17,15 @@ export type EvaluationSummary = {
   resolved: number;
   failed: number;
   retrains: number;
+  /** Earlier triggers whose dispatch was lost, sent again (redispatchStuckRetrains). */
+  redispatched: number;
 };
 
 /**
  * One pass of the alert evaluation job (every minute; also callable directly): evaluates
  * every enabled rule at `now`, each in its own transaction, then starts the retraining runs
- * those evaluations claimed and links earlier triggers forward to their runs and versions.
+ * those evaluations claimed, re-sends earlier triggers whose dispatch was lost, and links
+ * earlier triggers forward to their runs and versions.
  * One rule's failure is logged and does not stop the others.
  */
 export async function evaluateAlerts(
@@ -42,6 +46,7 @@ export async function evaluateAlerts(
     resolved: 0,
     failed: 0,
     retrains: 0,
+    redispatched: 0,
   };
   const triggers: string[] = [];
   for (const { id } of rules) {
@@ -63,8 +68,9 @@ export async function evaluateAlerts(
     if (result.retrainTriggerId) triggers.push(result.retrainTriggerId);
   }
   for (const triggerId of triggers) {
-    if ((await dispatchRetrain(db, triggerId)) === "dispatched") summary.retrains++;
+    if ((await dispatchRetrain(db, triggerId, now)) === "dispatched") summary.retrains++;
   }
+  summary.redispatched = await redispatchStuckRetrains(db, now);
   await linkRetrainTriggers(db, now);
   return summary;
 }

@@ -18,7 +18,7 @@ export async function declareAlertQueues(boss: PgBoss): Promise<void> {
 export async function registerAlertWorkers(boss: PgBoss, db: Database): Promise<void> {
   await boss.work(ALERT_QUEUES.evaluate.name, async () => {
     const summary = await evaluateAlerts(db);
-    if (summary.fired + summary.resolved + summary.failed + summary.retrains > 0) {
+    if (summary.fired + summary.resolved + summary.failed + summary.retrains + summary.redispatched > 0) {
       logger.info(summary, "evaluated alert rules");
     }
   });
