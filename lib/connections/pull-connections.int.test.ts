@@ -5,6 +5,8 @@ import { connections } from "@/lib/db/schema";
 import { actorWithRole, expectAppError, insertProject } from "@/lib/db/test-factories";
 import { createTestDatabase, describeEachDatabase } from "@/lib/db/testing";
 import { createConnection } from "./create-connection";
+import { getConnection } from "./get-connection";
+import { listConnections } from "./list-connections";
 import { testConnection } from "./test-connection";
 import { type FakeMlflow, startFakeMlflow } from "./testing/fake-mlflow";
 import { useTestEncryptionKey } from "./testing/use-test-encryption-key";
@@ -119,5 +121,46 @@ describeEachDatabase("MLflow and Prometheus connections", (kind) => {
     const [row] = await handle.db.select().from(connections).where(eq(connections.id, created.connection.id));
     expect(JSON.parse(open(row!.credentialsEncrypted!))).toEqual({ type: "bearer", token: "t0k" });
     expect(row!.config).toMatchObject({ intervalSeconds: 20, queries: [{ id: "latency", stepSeconds: 15 }] });
+  });
+
+  it("reads each kind's own config back from list and get, without secrets or sync state", async () => {
+    const ml = await createConnection(ctx, {
+      kind: "mlflow",
+      name: "MLflow read-back",
+      baseUrl: mlflow.baseUrl,
+      auth: { type: "bearer", token: "mlflow-secret-token" },
+      config: { projectId, models: ["churn"], intervalMinutes: 30 },
+    });
+    const prom = await createConnection(ctx, {
+      kind: "prometheus",
+      name: "Prom read-back",
+      baseUrl: "https://prometheus.example.com",
+      auth: { type: "basic", username: "ops", password: "prom-secret-password" },
+      config: { queries: [query({ labels: { env: "prod" } })], intervalSeconds: 30 },
+    });
+    // State a puller might keep beside the config is not part of what readers see.
+    await handle.db
+      .update(connections)
+      .set({ config: { projectId, models: ["churn"], intervalMinutes: 30, cursor: "opaque" } })
+      .where(eq(connections.id, ml.connection.id));
+
+    const listed = await listConnections(ctx);
+    const mlListed = listed.find((c) => c.id === ml.connection.id);
+    const promListed = listed.find((c) => c.id === prom.connection.id);
+    expect(mlListed?.config).toEqual({ projectId, models: ["churn"], intervalMinutes: 30 });
+    expect(promListed?.config).toEqual({
+      queries: [query({ labels: { env: "prod" } })],
+      intervalSeconds: 30,
+    });
+    expect(prom.connection.config).toEqual(promListed?.config);
+
+    const detail = await getConnection(ctx, { id: ml.connection.id, origin: "https://tandem.example.com" });
+    expect(detail).toMatchObject({ kind: "mlflow", hasToken: true, webhookUrl: null });
+    expect(detail.config).toEqual({ projectId, models: ["churn"], intervalMinutes: 30 });
+
+    const text = JSON.stringify([listed, detail]);
+    for (const secret of ["mlflow-secret-token", "prom-secret-password", "opaque", "repositories"]) {
+      expect(text).not.toContain(secret);
+    }
   });
 });

@@ -1,7 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { connections } from "@/lib/db/schema";
-import { type ProviderConnectionConfig, providerConnectionConfigSchema } from "./config-schema";
+import {
+  type MlflowConnectionConfig,
+  mlflowConnectionConfigSchema,
+  type PrometheusConnectionConfig,
+  type ProviderConnectionConfig,
+  prometheusConnectionConfigSchema,
+  providerConnectionConfigSchema,
+} from "./config-schema";
+import type { CiConnectionKind } from "./kinds";
 
 /**
  * What any reader may see of a connection. The sealed token and webhook secret are never
@@ -37,15 +45,42 @@ type SummaryRow = Pick<
   | "createdAt"
   | "updatedAt"
 > & { hasToken: boolean };
+type SummaryBase = Omit<SummaryRow, "kind" | "config">;
 
-export type ConnectionSummary = Omit<SummaryRow, "config"> & { config: ProviderConnectionConfig };
+/**
+ * A connection with the public config of its own kind, told apart by `kind`: the repository
+ * mapping of a CI kind, the models an MLflow connection imports, the queries a Prometheus
+ * one pulls (null when the stored config cannot be read). Kinds not managed here show no
+ * config at all.
+ */
+export type ConnectionSummary =
+  | (SummaryBase & { kind: CiConnectionKind; config: ProviderConnectionConfig })
+  | (SummaryBase & { kind: "mlflow"; config: MlflowConnectionConfig | null })
+  | (SummaryBase & { kind: "prometheus"; config: PrometheusConnectionConfig | null })
+  | (SummaryBase & { kind: "generic"; config: Record<string, never> });
 
-/** Normalizes a selected row: the config parsed (unknown keys from other writers dropped). */
+/**
+ * Normalizes a selected row: the config parsed with its kind's schema, so keys the schema
+ * does not name (sync state, anything another writer added) never leave the server.
+ */
 export function toConnectionSummary(row: SummaryRow): ConnectionSummary {
-  const parsed = providerConnectionConfigSchema.safeParse(row.config ?? {});
-  return {
-    ...row,
-    hasToken: Boolean(row.hasToken),
-    config: parsed.success ? parsed.data : { repositories: [] },
-  };
+  const { kind, config: raw, ...rest } = row;
+  const base = { ...rest, hasToken: Boolean(row.hasToken) };
+  const stored = raw ?? {};
+  switch (kind) {
+    case "github":
+    case "gitlab":
+    case "azure_devops":
+      return {
+        ...base,
+        kind,
+        config: providerConnectionConfigSchema.safeParse(stored).data ?? { repositories: [] },
+      };
+    case "mlflow":
+      return { ...base, kind, config: mlflowConnectionConfigSchema.safeParse(stored).data ?? null };
+    case "prometheus":
+      return { ...base, kind, config: prometheusConnectionConfigSchema.safeParse(stored).data ?? null };
+    default:
+      return { ...base, kind, config: {} };
+  }
 }

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import {
+  mlflowConnectionConfigSchema,
+  prometheusConnectionConfigSchema,
+  providerConnectionConfigSchema,
+} from "@/lib/connections/config-schema";
+import {
   connectionKindEnum,
   deliveryOutcomeEnum,
   pipelineKindEnum,
@@ -89,10 +94,17 @@ export const connectionOutput = z.object({
   baseUrl: z.string(),
   enabled: z.boolean(),
   hasToken: z.boolean().describe("Whether a token is stored; the token itself is never returned."),
-  config: z.object({
-    repositories: z.array(z.object({ name: z.string(), projectId: z.uuid() })),
-    defaultProjectId: z.uuid().optional(),
-  }),
+  config: z
+    .union([
+      providerConnectionConfigSchema,
+      mlflowConnectionConfigSchema,
+      prometheusConnectionConfigSchema,
+      z.object({}),
+    ])
+    .nullable()
+    .describe(
+      "The kind's own config: repositories (github, gitlab, azure_devops), models to import (mlflow), queries to pull (prometheus); null when a stored MLflow or Prometheus config cannot be read, {} for other kinds.",
+    ),
   lastDeliveryAt: at.nullable(),
   lastSyncAt: at.nullable(),
   lastError: z.string().nullable(),

@@ -78,7 +78,7 @@ export function ConnectionsClient({ connections, projects, canWrite }: Connectio
                     <ConnectionEnabledBadge enabled={connection.enabled} />
                   </TableCell>
                   <TableCell>
-                    {isCiConnectionKind(connection.kind) ? (
+                    {connection.config && "repositories" in connection.config ? (
                       connection.config.repositories.length
                     ) : (
                       <span className="text-muted-foreground">Not applicable</span>

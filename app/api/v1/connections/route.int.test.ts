@@ -109,4 +109,43 @@ describeEachDatabase("/api/v1/connections", (kind) => {
     });
     expect(forbidden.status).toBe(403);
   });
+
+  it("lists and patches an MLflow connection with its own config, not a repository mapping", async () => {
+    const body = {
+      kind: "mlflow",
+      name: "MLflow",
+      baseUrl: "https://mlflow.example.com",
+      auth: { type: "bearer", token: "mlflow-route-secret" },
+      config: { projectId, models: ["churn"], intervalMinutes: 10 },
+    };
+    const created = await POST(
+      new Request(base, { method: "POST", headers: headers("admin"), body: JSON.stringify(body) }),
+      { params: Promise.resolve({}) },
+    );
+    expect(created.status).toBe(201);
+    const { connection } = await created.json();
+    expect(connection.config).toEqual({ projectId, models: ["churn"], intervalMinutes: 10 });
+
+    const patched = await PATCH(
+      new Request(`${base}/${connection.id}`, {
+        method: "PATCH",
+        headers: headers("admin"),
+        body: JSON.stringify({ config: { projectId, models: ["churn", "fraud"], intervalMinutes: 5 } }),
+      }),
+      one(connection.id),
+    );
+    expect(patched.status).toBe(200);
+    expect((await patched.json()).connection.config).toEqual({
+      projectId,
+      models: ["churn", "fraud"],
+      intervalMinutes: 5,
+    });
+
+    const list = await GET(new Request(base, { headers: headers("admin") }), { params: Promise.resolve({}) });
+    const listText = await list.text();
+    expect(listText).not.toContain("mlflow-route-secret");
+    const listed = JSON.parse(listText).items.find((c: { id: string }) => c.id === connection.id);
+    expect(listed).toMatchObject({ kind: "mlflow", hasToken: true });
+    expect(listed.config).toEqual({ projectId, models: ["churn", "fraud"], intervalMinutes: 5 });
+  });
 });

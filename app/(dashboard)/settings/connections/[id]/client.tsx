@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { toast } from "@/components/ui/toast";
 import type { ConnectionDetail } from "@/lib/connections/get-connection";
-import { isCiConnectionKind, isManagedConnectionKind, kindLabel } from "@/lib/connections/kinds";
+import { isManagedConnectionKind, kindLabel } from "@/lib/connections/kinds";
 import type { TestConnectionResult } from "@/lib/connections/test-connection";
 import type { ConnectionHealthDto, DeliveryPageDto } from "@/lib/queries/connections";
 import type { Jsonify } from "@/lib/queries/fetch-json";
@@ -19,6 +19,7 @@ import { testConnectionAction, updateConnectionAction } from "../actions";
 import { DeleteConnectionDialog } from "./_components/delete-connection-dialog";
 import { DeliveryLog } from "./_components/delivery-log";
 import { EditConnectionForm } from "./_components/edit-connection-form";
+import { EditPullConnectionForm } from "./_components/edit-pull-connection-form";
 import { SyncCard } from "./_components/sync-card";
 import { WebhookPanel } from "./_components/webhook-panel";
 
@@ -113,24 +114,26 @@ export function ConnectionDetailClient({
           </CardContent>
         </Card>
       ) : null}
-      {isCiConnectionKind(kind) ? (
+      {connection.kind === "github" || connection.kind === "gitlab" || connection.kind === "azure_devops" ? (
         <div className="grid gap-4 lg:grid-cols-2">
           {connection.webhookUrl ? (
             <WebhookPanel
               connectionId={connection.id}
-              kind={kind}
+              kind={connection.kind}
               webhookUrl={connection.webhookUrl}
               canWrite={canWrite}
             />
           ) : null}
-          <EditConnectionForm connection={{ ...connection, kind }} projects={projects} canWrite={canWrite} />
+          <EditConnectionForm connection={connection} projects={projects} canWrite={canWrite} />
         </div>
-      ) : (
-        <p className="text-muted-foreground text-sm">
-          Tandem calls this {kindLabel(kind)} server on a schedule; its settings are set when it is added and
-          through <code>PATCH /api/v1/connections/{"{id}"}</code>.
-        </p>
-      )}
+      ) : connection.kind === "mlflow" || connection.kind === "prometheus" ? (
+        <div className="flex flex-col gap-2">
+          <p className="text-muted-foreground text-sm">
+            Tandem calls this {kindLabel(kind)} server on a schedule; nothing needs to be set up on its side.
+          </p>
+          <EditPullConnectionForm connection={connection} projects={projects} canWrite={canWrite} />
+        </div>
+      ) : null}
       {isManagedConnectionKind(kind) ? (
         <SyncCard connectionId={connection.id} sync={sync} canWrite={canWrite} enabled={connection.enabled} />
       ) : null}

@@ -17,6 +17,8 @@ export type QueryRow = {
   projectId: string;
   /** `environment=prod, service=api` */
   labels: string;
+  /** Optional, e.g. `seconds`; blank leaves the series without a unit. */
+  unit: string;
   stepSeconds: string;
 };
 
@@ -31,6 +33,7 @@ export function emptyQueryRow(projectId = ""): QueryRow {
     kind: "service",
     projectId,
     labels: "",
+    unit: "",
     stepSeconds: "60",
   };
 }
@@ -45,7 +48,7 @@ export function parseLabels(text: string): Record<string, string> {
   return out;
 }
 
-/** The `config` of a Prometheus create request. */
+/** The `config` of a Prometheus create or edit request. */
 export function prometheusConfigInput(rows: QueryRow[], intervalSeconds: string) {
   return {
     queries: rows.map((row) => ({
@@ -55,6 +58,7 @@ export function prometheusConfigInput(rows: QueryRow[], intervalSeconds: string)
       kind: row.kind,
       projectId: row.projectId,
       labels: parseLabels(row.labels),
+      ...(row.unit.trim() ? { unit: row.unit.trim() } : {}),
       stepSeconds: Number(row.stepSeconds) || 60,
     })),
     intervalSeconds: Number(intervalSeconds) || 60,
@@ -71,7 +75,7 @@ function QueryFields(props: {
   const id = useId();
   const { row, onChange } = props;
   const text = (
-    field: "id" | "promql" | "seriesName" | "labels" | "stepSeconds",
+    field: "id" | "promql" | "seriesName" | "labels" | "unit" | "stepSeconds",
     label: string,
     hint?: string,
   ) => (
@@ -129,6 +133,7 @@ function QueryFields(props: {
         )}
       </Field>
       {text("labels", "Labels", "environment=production, service=api")}
+      {text("unit", "Unit", "Optional, e.g. seconds or percent.")}
       {text("stepSeconds", "Step (seconds)")}
       <div className="col-span-2 flex justify-end">
         <Button variant="ghost" size="sm" onClick={props.onRemove}>
