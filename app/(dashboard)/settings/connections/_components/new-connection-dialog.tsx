@@ -11,7 +11,6 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { toast } from "@/components/ui/toast";
 import {
-  BASE_URL_HINTS,
   DEFAULT_BASE_URLS,
   isCiConnectionKind,
   kindLabel,
@@ -20,6 +19,7 @@ import {
 } from "@/lib/connections/kinds";
 import type { CreateConnectionInput } from "@/lib/connections/schemas";
 import { createConnectionAction } from "../actions";
+import { ConnectionIdentityFields } from "./connection-identity-fields";
 import { MlflowConfigFields, type MlflowConfigState, mlflowConfigInput } from "./mlflow-config-fields";
 import { PrometheusQueryFields, prometheusConfigInput, type QueryRow } from "./prometheus-query-fields";
 import { emptyPullAuth, PullAuthFields, type PullAuthState, pullAuthInput } from "./pull-auth-fields";
@@ -152,32 +152,17 @@ export function NewConnectionDialog({ projects }: { projects: ProjectOption[] })
               </NativeSelect>
             )}
           </Field>
-          <Field id={`${id}-name`} label="Name" error={errors.name}>
-            {(describedBy) => (
-              <Input
-                id={`${id}-name`}
-                value={name}
-                maxLength={100}
-                required
-                onChange={(event) => setName(event.target.value)}
-                aria-invalid={errors.name ? true : undefined}
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-base-url`} label="Base URL" hint={BASE_URL_HINTS[kind]} error={errors.baseUrl}>
-            {(describedBy) => (
-              <Input
-                id={`${id}-base-url`}
-                type="url"
-                value={baseUrl}
-                placeholder={PLACEHOLDERS[kind]}
-                onChange={(event) => setBaseUrl(event.target.value)}
-                aria-invalid={errors.baseUrl ? true : undefined}
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
+          <ConnectionIdentityFields
+            idPrefix={id}
+            kind={kind}
+            name={name}
+            onNameChange={setName}
+            baseUrl={baseUrl}
+            onBaseUrlChange={setBaseUrl}
+            errors={errors}
+            nameRequired
+            baseUrlPlaceholder={PLACEHOLDERS[kind]}
+          />
           {isCiConnectionKind(kind) ? (
             <>
               <Field
