@@ -1,18 +1,16 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { ComparisonDto } from "@/app/(dashboard)/models/[modelId]/compare/client";
 import { ChartLineHistoryCompare } from "@/components/charts/chart-line-history-compare";
+import { type HistoryAxis, HistoryAxisControls } from "@/components/models/history-axis-controls";
 import { ChartFrame } from "@/components/ui/chart-frame";
-import { NativeSelect } from "@/components/ui/native-select";
 import { prepareHistoryOverlay } from "@/lib/charts/prepare-compare-series";
 
 /** Metric history, one chart per metric, one line per version; x by step or time, optional log y. */
 export function CompareHistory({ comparison: c }: { comparison: ComparisonDto }) {
-  const [x, setX] = useState<"step" | "time">("step");
-  const [log, setLog] = useState(false);
-  const xId = useId();
-  const logId = useId();
+  const [axis, setAxis] = useState<HistoryAxis>({ x: "step", log: false });
+  const { x, log } = axis;
   const charts = useMemo(
     () =>
       c.history.map((h) => ({
@@ -39,21 +37,7 @@ export function CompareHistory({ comparison: c }: { comparison: ComparisonDto })
         <h2 id="compare-history" className="font-semibold text-lg">
           Metric history
         </h2>
-        <div className="flex items-end gap-4 text-sm">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={xId} className="text-muted-foreground text-xs">
-              X axis
-            </label>
-            <NativeSelect id={xId} value={x} onChange={(e) => setX(e.target.value as "step" | "time")}>
-              <option value="step">Step</option>
-              <option value="time">Time</option>
-            </NativeSelect>
-          </div>
-          <label htmlFor={logId} className="flex items-center gap-2 pb-2">
-            <input id={logId} type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
-            Log scale
-          </label>
-        </div>
+        <HistoryAxisControls value={axis} onChange={setAxis} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         {charts.map((chart) => (

@@ -1,12 +1,12 @@
 "use client";
 
 import { ChartLine } from "lucide-react";
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { VersionPageDto } from "@/app/(dashboard)/models/[modelId]/versions/[version]/client";
 import { ChartLineHistoryCompare } from "@/components/charts/chart-line-history-compare";
+import { type HistoryAxis, HistoryAxisControls } from "@/components/models/history-axis-controls";
 import { ChartFrame } from "@/components/ui/chart-frame";
 import { EmptyState } from "@/components/ui/empty-state";
-import { NativeSelect } from "@/components/ui/native-select";
 import { prepareHistoryOverlay } from "@/lib/charts/prepare-compare-series";
 import { formatMetricValue } from "@/lib/charts/prepare-metric-sparkline";
 
@@ -32,10 +32,8 @@ export function historySummary(line: Line): string {
  * with the compare page's chart so both pages read the same; x by step or time, optional log y.
  */
 export function VersionHistory({ page }: { page: VersionPageDto }) {
-  const [x, setX] = useState<"step" | "time">("step");
-  const [log, setLog] = useState(false);
-  const xId = useId();
-  const logId = useId();
+  const [axis, setAxis] = useState<HistoryAxis>({ x: "step", log: false });
+  const { x, log } = axis;
   const n = page.version.version;
   const primary = page.model.primaryMetric;
   const charts = useMemo(
@@ -54,23 +52,7 @@ export function VersionHistory({ page }: { page: VersionPageDto }) {
         <h2 id="version-history" className="font-semibold text-lg">
           Metric history
         </h2>
-        {charts.length > 0 ? (
-          <div className="flex items-end gap-4 text-sm">
-            <div className="flex flex-col gap-1">
-              <label htmlFor={xId} className="text-muted-foreground text-xs">
-                X axis
-              </label>
-              <NativeSelect id={xId} value={x} onChange={(e) => setX(e.target.value as "step" | "time")}>
-                <option value="step">Step</option>
-                <option value="time">Time</option>
-              </NativeSelect>
-            </div>
-            <label htmlFor={logId} className="flex items-center gap-2 pb-2">
-              <input id={logId} type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
-              Log scale
-            </label>
-          </div>
-        ) : null}
+        {charts.length > 0 ? <HistoryAxisControls value={axis} onChange={setAxis} /> : null}
       </div>
       {charts.length === 0 ? (
         <EmptyState
