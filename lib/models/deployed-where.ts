@@ -1,17 +1,10 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
-import { deployments, environments, modelVersions } from "@/lib/db/schema";
+import { deployments, modelVersions } from "@/lib/db/schema";
+import { type DeployedIn, deployedNowBy } from "@/lib/deployments/deployed-now-by";
 
-export type DeployedIn = {
-  environmentId: string;
-  environmentSlug: string;
-  environmentName: string;
-  position: number;
-  isProduction: boolean;
-  deploymentId: string;
-  deployedAt: Date;
-};
+export type { DeployedIn };
 
 /**
  * Where each version of a model runs now: per environment, the latest succeeded deployment
@@ -19,25 +12,9 @@ export type DeployedIn = {
  * failed attempt, does not displace it). Keyed by version id.
  */
 export async function deployedWhere(db: Executor, modelId: string): Promise<Map<string, DeployedIn[]>> {
-  const rows = await db
-    .selectDistinctOn([deployments.environmentId], {
-      versionId: modelVersions.id,
-      environmentId: environments.id,
-      environmentSlug: environments.slug,
-      environmentName: environments.name,
-      position: environments.position,
-      isProduction: environments.isProduction,
-      deploymentId: deployments.id,
-      deployedAt: deployments.startedAt,
-    })
-    .from(deployments)
-    .innerJoin(modelVersions, eq(modelVersions.id, deployments.modelVersionId))
-    .innerJoin(environments, eq(environments.id, deployments.environmentId))
-    .where(and(eq(modelVersions.modelId, modelId), eq(deployments.status, "succeeded")))
-    .orderBy(deployments.environmentId, desc(deployments.startedAt), desc(deployments.id));
-  const byVersion = new Map<string, DeployedIn[]>();
-  for (const { versionId, ...where } of rows.sort((a, b) => a.position - b.position)) {
-    byVersion.set(versionId, [...(byVersion.get(versionId) ?? []), where]);
-  }
-  return byVersion;
+  const versionsOfModel = db
+    .select({ id: modelVersions.id })
+    .from(modelVersions)
+    .where(eq(modelVersions.modelId, modelId));
+  return deployedNowBy(db, deployments.modelVersionId, inArray(deployments.modelVersionId, versionsOfModel));
 }
