@@ -1,16 +1,16 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
 import type { Executor } from "@/lib/db/client";
-import { models, modelVersions, pipelineRuns, pipelines } from "@/lib/db/schema";
-import { fieldError, loadVisibleModel, parseBody, stringValues } from "./access";
+import { models, modelVersions } from "@/lib/db/schema";
+import { findRunByRef } from "@/lib/runs/find-run-by-ref";
+import { loadVisibleModel, parseBody, stringValues } from "./access";
 import { writeHistory } from "./history";
 import { loadVersionDetail, type ModelVersionDetail } from "./load-version-detail";
-import { type RegisterVersionInput, registerVersionBody, type sourceRunSchema } from "./schemas";
+import { type RegisterVersionInput, registerVersionBody } from "./schemas";
 
 export type RegisterVersionResult = {
   version: ModelVersionDetail;
@@ -31,41 +31,6 @@ async function detailOf(db: Executor, versionId: string): Promise<ModelVersionDe
   const detail = await loadVersionDetail(db, versionId);
   if (!detail) throw new AppError("internal", "The model version was not stored.");
   return detail;
-}
-
-/** The training run, by provider and external id, among the model's project's pipelines. */
-async function resolveSourceRun(
-  db: Executor,
-  projectId: string,
-  ref: z.infer<typeof sourceRunSchema>,
-): Promise<{ id: string; commitSha: string | null }> {
-  const rows = await db
-    .select({ id: pipelineRuns.id, commitSha: pipelineRuns.commitSha })
-    .from(pipelineRuns)
-    .innerJoin(pipelines, eq(pipelines.id, pipelineRuns.pipelineId))
-    .where(
-      and(
-        eq(pipelines.projectId, projectId),
-        eq(pipelines.provider, ref.provider),
-        eq(pipelineRuns.externalId, ref.externalId),
-        ref.pipeline ? eq(pipelines.externalId, ref.pipeline) : undefined,
-      ),
-    )
-    .limit(2);
-  const where = ref.pipeline ? ` of pipeline "${ref.pipeline}"` : "";
-  if (rows.length === 0) {
-    throw fieldError(
-      "sourceRun",
-      `No ${ref.provider} run "${ref.externalId}"${where} in this model's project; report the run first.`,
-    );
-  }
-  if (rows.length > 1) {
-    throw fieldError(
-      "sourceRun.pipeline",
-      `Several pipelines have a ${ref.provider} run "${ref.externalId}"; name the pipeline's externalId.`,
-    );
-  }
-  return rows[0]!;
 }
 
 /**
@@ -93,7 +58,13 @@ export async function registerModelVersion(
     const existing = await findByClientKey(tx, model.id, body.clientKey);
     if (existing) return { version: await detailOf(tx, existing), created: false };
 
-    const sourceRun = body.sourceRun ? await resolveSourceRun(tx, model.projectId, body.sourceRun) : null;
+    // The training run, by provider and external id, among the model's project's pipelines.
+    const sourceRun = body.sourceRun
+      ? await findRunByRef(tx, model.projectId, body.sourceRun, {
+          field: "sourceRun",
+          projectNoun: "this model's project",
+        })
+      : null;
     const [next] = await tx
       .select({ version: sql<number>`coalesce(max(${modelVersions.version}), 0) + 1`.mapWith(Number) })
       .from(modelVersions)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { providerEnum } from "@/lib/db/schema/enums";
+import { runRefSchema } from "@/lib/runs/run-ref";
 
 /**
  * Request shapes of the model registry API (`/api/v1/models`, `/api/v1/model-versions`).
@@ -85,12 +85,8 @@ export const createModelBody = z.object({
 });
 export type CreateModelInput = z.input<typeof createModelBody>;
 
-export const sourceRunSchema = z.object({
-  provider: z.enum(providerEnum.enumValues, { error: "Use one of: github, gitlab, azure_devops, generic." }),
-  externalId: text(200),
-  /** The pipeline's external id; only needed when two pipelines of the project share the run id. */
-  pipeline: text(300).optional(),
-});
+/** The training run the version came from; see runRefSchema. */
+export const sourceRunSchema = runRefSchema;
 
 export const registerVersionBody = z.object({
   /** Idempotency key: the same key on the same model answers with the version it first created. */

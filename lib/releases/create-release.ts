@@ -9,11 +9,11 @@ import {
   models,
   modelVersions,
   pipelineRuns,
-  pipelines,
   projects,
   releaseModelVersions,
   releases,
 } from "@/lib/db/schema";
+import { findRunByRef } from "@/lib/runs/find-run-by-ref";
 import { fieldError } from "./access";
 import { type CreateReleaseInput, createReleaseBody } from "./schemas";
 
@@ -40,35 +40,8 @@ async function resolveBuildRun(
     if (!run) throw fieldError("buildRunId", "No such pipeline run in this project; report the run first.");
     return run;
   }
-  const ref = body.buildRun;
-  if (!ref) return null;
-  const rows = await db
-    .select({ id: pipelineRuns.id, commitSha: pipelineRuns.commitSha })
-    .from(pipelineRuns)
-    .innerJoin(pipelines, eq(pipelines.id, pipelineRuns.pipelineId))
-    .where(
-      and(
-        eq(pipelines.projectId, projectId),
-        eq(pipelines.provider, ref.provider),
-        eq(pipelineRuns.externalId, ref.externalId),
-        ref.pipeline ? eq(pipelines.externalId, ref.pipeline) : undefined,
-      ),
-    )
-    .limit(2);
-  if (rows.length === 0) {
-    const where = ref.pipeline ? ` of pipeline "${ref.pipeline}"` : "";
-    throw fieldError(
-      "buildRun",
-      `No ${ref.provider} run "${ref.externalId}"${where} in this project; report the run first.`,
-    );
-  }
-  if (rows.length > 1) {
-    throw fieldError(
-      "buildRun.pipeline",
-      `Several pipelines have a ${ref.provider} run "${ref.externalId}"; name the pipeline's externalId.`,
-    );
-  }
-  return rows[0]!;
+  if (!body.buildRun) return null;
+  return findRunByRef(db, projectId, body.buildRun, { field: "buildRun", projectNoun: "this project" });
 }
 
 /** The model versions, all of which must belong to the release's project (400 naming the first stranger). */

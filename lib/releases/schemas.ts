@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { providerEnum } from "@/lib/db/schema/enums";
+import { runRefSchema } from "@/lib/runs/run-ref";
 
 /**
  * Request shapes of the releases API (`/api/v1/releases`). Free of transforms so the
@@ -9,13 +9,8 @@ import { providerEnum } from "@/lib/db/schema/enums";
 const text = (max: number) => z.string().trim().min(1).max(max);
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-/** A build run named the way CI knows it: provider and its run id (and pipeline when ambiguous). */
-export const buildRunRefSchema = z.object({
-  provider: z.enum(providerEnum.enumValues, { error: "Use one of: github, gitlab, azure_devops, generic." }),
-  externalId: text(200),
-  /** The pipeline's external id; only needed when two pipelines of the project share the run id. */
-  pipeline: text(300).optional(),
-});
+/** The build run of a release, named the way CI knows it; see runRefSchema. */
+export const buildRunRefSchema = runRefSchema;
 
 export const MAX_RELEASE_MODEL_VERSIONS = 100;
 
