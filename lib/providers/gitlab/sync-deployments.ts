@@ -1,12 +1,10 @@
 import { Deployments, Environments, Projects } from "@gitbeaker/rest";
 import {
-  cursorDate,
   mapOrSkip,
   type PagerInput,
   type ScopePager,
   type SyncCursor,
 } from "@/lib/providers/shared/sync-types";
-import type { WebhookEffect } from "@/lib/providers/shared/types";
 import {
   type ApiDeployment,
   type ApiEnvironment,
@@ -14,18 +12,10 @@ import {
   mapGitlabApiDeployment,
 } from "./map-api-deployment";
 import { gitlabSyncOptions } from "./sync-client";
+import { PER_PAGE, updatedAfterPage } from "./updated-after-page";
 
-const PER_PAGE = 100;
 /** A guard against a server that keeps answering `x-next-page`: 5,000 environments is far past any real project. */
 const MAX_ENVIRONMENT_PAGES = 50;
-
-/**
- * Cursor of a `deployments:<group/project>` scope, as for pipelines: `since` is the
- * `updated_after` bound of this pass (deployments come oldest update first), `page` the next
- * offset page while a pass is under way, `newest` the latest `updated_at` seen, where the next
- * pass starts.
- */
-type DeploymentsCursor = { since?: string; page?: number; newest?: string };
 
 /**
  * GitLab deployments of one project: "List project deployments" ordered by `updated_at` and
@@ -62,32 +52,18 @@ export function gitlabDeploymentsPager(input: PagerInput): ScopePager {
 
   return {
     scope: `deployments:${input.repository}`,
-    async page(raw: SyncCursor) {
-      const cursor = raw as DeploymentsCursor;
-      const since = cursorDate(cursor.since, input.backfillSince).toISOString();
+    async page(cursor: SyncCursor) {
+      // Read once, before the first page: the mapper needs both for every deployment.
       project ??= (await projects.show(input.repository)) as unknown as ApiProject;
       environments ??= await listEnvironments();
       const known = { project, environments };
-      const { data, paginationInfo } = await deployments.all(input.repository, {
-        updatedAfter: since,
-        orderBy: "updated_at",
-        sort: "asc",
-        perPage: PER_PAGE,
-        page: cursor.page ?? 1,
-        pagination: "offset",
-        showExpanded: true,
-      });
-      const effects: WebhookEffect[] = [];
-      let newest = cursor.newest;
-      for (const deployment of data as unknown as ApiDeployment[]) {
-        effects.push(mapOrSkip(() => mapGitlabApiDeployment(deployment, known.project, known.environments)));
-        if (!newest || deployment.updated_at > newest) newest = deployment.updated_at;
-      }
-      const itemsTotal = Number.isFinite(paginationInfo.total) ? paginationInfo.total : null;
-      if (paginationInfo.next) {
-        return { effects, cursor: { since, page: paginationInfo.next, newest }, done: false, itemsTotal };
-      }
-      return { effects, cursor: { since: newest ?? since }, done: true, itemsTotal };
+      return updatedAfterPage<ApiDeployment>(
+        cursor,
+        input.backfillSince,
+        (query) => deployments.all(input.repository, query),
+        (deployment) =>
+          mapOrSkip(() => mapGitlabApiDeployment(deployment, known.project, known.environments)),
+      );
     },
   };
 }
