@@ -10,7 +10,7 @@ import type { PlanContext, PlannedRun } from "./plan-types";
 import { planCatalog } from "./projects";
 import { planPromotions } from "./promotions";
 import { createRandom } from "./random";
-import { planReleases } from "./releases";
+import { bundleModelVersions, planReleases } from "./releases";
 import { assignProviderIds } from "./run-ids";
 import { planPipelineRuns } from "./runs";
 import { planServiceRollout, type Regression } from "./service-rollout";
@@ -72,6 +72,7 @@ export function planSeed(now: number, passwordHash: string) {
     catalog,
     runs: allRuns.sort((a, b) => a.row.queuedAt.getTime() - b.row.queuedAt.getTime()),
     releases: rollout.releases,
+    releaseModelVersions: rollout.releaseModelVersions,
     deployments: rollout.deployments,
     regression: rollout.regression,
     models,
@@ -102,6 +103,7 @@ function planRollouts(
     runs.filter((r) => r.spec.project === project && r.spec.kind === "ci");
   const deployments: DeploymentPlan[] = [];
   const releases = [];
+  const releaseModelVersions = [];
   let regression: Regression | null = null;
 
   for (const project of Object.values(catalog.projects)) {
@@ -111,6 +113,12 @@ function planRollouts(
     if (project.spec.ships.service && pipeline) {
       const projectReleases = planReleases(random.fork("releases"), slug, ciRuns(slug));
       releases.push(...projectReleases);
+      releaseModelVersions.push(
+        ...bundleModelVersions(
+          projectReleases,
+          models.filter((m) => m.spec.project === slug),
+        ),
+      );
       const isCheckout = slug === "checkout-service";
       const result = planServiceRollout(
         {
@@ -142,5 +150,5 @@ function planRollouts(
     }
   }
   deployments.sort((a, b) => a.row.startedAt!.getTime() - b.row.startedAt!.getTime());
-  return { releases, deployments, regression };
+  return { releases, releaseModelVersions, deployments, regression };
 }

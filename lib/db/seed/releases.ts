@@ -1,5 +1,6 @@
 import type { ProjectSlug } from "./catalog";
-import type { PlannedRun, ReleaseRow } from "./plan-types";
+import type { ModelPlan } from "./models";
+import type { PlannedRun, ReleaseModelVersionRow, ReleaseRow } from "./plan-types";
 import type { Random } from "./random";
 import { HOUR, MINUTE } from "./time";
 
@@ -59,4 +60,23 @@ export function planReleases(random: Random, project: ProjectSlug, ciRuns: Plann
     nextAllowed = createdAt + random.float(10, 30) * HOUR;
   }
   return releases;
+}
+
+/**
+ * What each service release ships of its project's models: the newest version of each that
+ * had trained successfully by the time the release was cut, so the release page shows a
+ * build and its model versions going out together.
+ */
+export function bundleModelVersions(releases: ReleasePlan[], models: ModelPlan[]): ReleaseModelVersionRow[] {
+  return releases.flatMap((release) =>
+    models.flatMap((model) => {
+      let shipped: ModelPlan["versions"][number] | undefined;
+      for (const version of model.versions) {
+        const at = version.row.createdAt!.getTime();
+        if (version.row.status === "failed" || at > release.createdAt) continue;
+        if (!shipped || at > shipped.row.createdAt!.getTime()) shipped = version;
+      }
+      return shipped ? [{ releaseId: release.row.id, modelVersionId: shipped.row.id! }] : [];
+    }),
+  );
 }

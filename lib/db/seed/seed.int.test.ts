@@ -15,6 +15,8 @@ import {
   pipelineRuns,
   projects,
   promotionRequests,
+  releaseModelVersions,
+  releases,
   users,
 } from "@/lib/db/schema";
 import { createTestDatabase, describeEachDatabase } from "@/lib/db/testing";
@@ -171,6 +173,28 @@ describeEachDatabase("demo seed", (kind) => {
     expect(deployed.every((r) => r.deploymentId !== null && r.decidedAt !== null)).toBe(true);
     const [approved] = await handle.db.select({ n: count() }).from(approvals);
     expect(approved!.n).toBeGreaterThanOrEqual(deployed.length);
+  });
+
+  it("ships model versions with service releases, each of its own project and trained before the release", async () => {
+    const rows = await handle.db
+      .select({
+        releaseProject: releases.projectId,
+        releasedAt: releases.createdAt,
+        modelProject: models.projectId,
+        trainedAt: modelVersions.createdAt,
+        status: modelVersions.status,
+      })
+      .from(releaseModelVersions)
+      .innerJoin(releases, eq(releases.id, releaseModelVersions.releaseId))
+      .innerJoin(modelVersions, eq(modelVersions.id, releaseModelVersions.modelVersionId))
+      .innerJoin(models, eq(models.id, modelVersions.modelId));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect(row.modelProject).toBe(row.releaseProject);
+      expect(row.trainedAt.getTime()).toBeLessThanOrEqual(row.releasedAt.getTime());
+      expect(row.status).not.toBe("failed");
+    }
+    expect(summary.releaseModelVersions).toBe(rows.length);
   });
 
   it("records a production rollback after a regression", async () => {

@@ -15,6 +15,7 @@ export type SeedSummary = {
   pipelineRuns: number;
   pipelineJobs: number;
   releases: number;
+  releaseModelVersions: number;
   deployments: number;
   models: number;
   modelVersions: number;
@@ -143,6 +144,7 @@ export async function writePlan(tx: Transaction, plan: SeedPlan): Promise<SeedSu
     schema.releases,
     plan.releases.map((r) => r.row),
   );
+  const releaseModelVersions = await insert(schema.releaseModelVersions, plan.releaseModelVersions);
   const deployments = await insert(
     schema.deployments,
     plan.deployments.map((d) => d.row),
@@ -164,6 +166,7 @@ export async function writePlan(tx: Transaction, plan: SeedPlan): Promise<SeedSu
     pipelineRuns,
     pipelineJobs,
     releases,
+    releaseModelVersions,
     deployments,
     models,
     modelVersions,
