@@ -26,6 +26,13 @@ test.describe("model version page", () => {
     await expect(heading).toContainText(number);
     const label = (await heading.locator("span").first().textContent())!.replace(/\s+/g, " ").trim();
     expect(label).toMatch(/^\S+ v\d+$/);
+    // The breadcrumbs name the model instead of its id.
+    const modelName = label.replace(/ v\d+$/, "");
+    const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+    await expect(crumbs.getByRole("link", { name: modelName, exact: true })).toHaveAttribute(
+      "href",
+      modelPath,
+    );
 
     // Final metrics (primary first), and one history chart per metric with one line each.
     const metrics = page.getByRole("table", { name: `Metrics of ${number}` });

@@ -6,6 +6,7 @@ import { Dialog as DialogPrimitive } from "radix-ui";
 import type * as React from "react";
 import { Suspense, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { BreadcrumbLabelsProvider } from "./breadcrumb-labels";
 import { Header } from "./header";
 import { type ProjectOption, ProjectSwitcher } from "./project-switcher";
 import { Sidebar } from "./sidebar";
@@ -79,22 +80,24 @@ export function AppShell({
   );
 
   return (
-    <div className="flex min-h-dvh bg-background text-foreground">
-      <a
-        href="#main"
-        className="sr-only rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground text-sm focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-[100]"
-      >
-        Skip to content
-      </a>
-      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 overflow-y-auto border-r bg-sidebar p-4 text-sidebar-foreground lg:block">
-        <Sidebar {...navProps} />
-      </aside>
-      <div className="flex min-w-0 flex-1 flex-col">
-        <Header user={user} projects={projects} breadcrumbs={breadcrumbs} leading={menuButton} />
-        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none lg:px-8">
-          {children}
-        </main>
+    <BreadcrumbLabelsProvider>
+      <div className="flex min-h-dvh bg-background text-foreground">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground text-sm focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-[100]"
+        >
+          Skip to content
+        </a>
+        <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 overflow-y-auto border-r bg-sidebar p-4 text-sidebar-foreground lg:block">
+          <Sidebar {...navProps} />
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <Header user={user} projects={projects} breadcrumbs={breadcrumbs} leading={menuButton} />
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none lg:px-8">
+            {children}
+          </main>
+        </div>
       </div>
-    </div>
+    </BreadcrumbLabelsProvider>
   );
 }

@@ -4,6 +4,7 @@ import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
+import { useBreadcrumbLabels } from "./breadcrumb-labels";
 
 export type Crumb = { href: string; label: string };
 
@@ -40,7 +41,8 @@ export type BreadcrumbsProps = {
 };
 
 export function Breadcrumbs({ labels, className }: BreadcrumbsProps) {
-  const crumbs = crumbsFromPathname(usePathname() ?? "/", labels);
+  const named = useBreadcrumbLabels();
+  const crumbs = crumbsFromPathname(usePathname() ?? "/", { ...named, ...labels });
   if (crumbs.length === 0) return null;
   return (
     <nav aria-label="Breadcrumb" className={cn("min-w-0", className)}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import { isAppError } from "@/lib/api/errors";
 import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/require";
@@ -32,13 +33,16 @@ export default async function PromotionRequestPage({ params }: Props) {
         })
       : undefined;
   return (
-    <PromotionRequestClient
-      id={id}
-      initial={toJson(detail)}
-      currentUserId={actor.userId}
-      canDeploy={can(actor, "promotions:approve")}
-      canComment={can(actor, "promotions:request")}
-      commits={commits === undefined ? undefined : commits && toJson(commits)}
-    />
+    <>
+      <BreadcrumbLabel segment={id} label={`To ${detail.environment.name}`} />
+      <PromotionRequestClient
+        id={id}
+        initial={toJson(detail)}
+        currentUserId={actor.userId}
+        canDeploy={can(actor, "promotions:approve")}
+        canComment={can(actor, "promotions:request")}
+        commits={commits === undefined ? undefined : commits && toJson(commits)}
+      />
+    </>
   );
 }

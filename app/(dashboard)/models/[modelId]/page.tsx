@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import { isAppError } from "@/lib/api/errors";
 import { requirePageActor } from "@/lib/auth/require";
 import { getDb } from "@/lib/db";
@@ -32,7 +33,12 @@ export default async function ModelPage({ params, searchParams }: Props) {
       throw error;
     },
   );
-  return <ModelDetailClient initial={toJson(model)} />;
+  return (
+    <>
+      <BreadcrumbLabel segment={modelId} label={model.name} />
+      <ModelDetailClient initial={toJson(model)} />
+    </>
+  );
 }
 
 function flatten(params: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -2,6 +2,7 @@ import { ExternalLink } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import { PageHeading } from "@/components/lists/page-heading";
 import { PROVIDER_LABEL } from "@/components/runs/runs-table";
 import { isAppError } from "@/lib/api/errors";
@@ -54,6 +55,7 @@ export default async function PipelinePage({ params, searchParams }: Props) {
   const { pipeline } = trend;
   return (
     <div className="space-y-6">
+      <BreadcrumbLabel segment={pipelineId} label={pipeline.name} />
       <PageHeading
         title={pipeline.name}
         description={

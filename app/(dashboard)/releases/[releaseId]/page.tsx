@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommitList } from "@/components/gates/commit-list";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import { ReleaseContents } from "@/components/releases/release-contents";
 import { ReleaseEnvironments } from "@/components/releases/release-environments";
 import { ReleasePromote } from "@/components/releases/release-promote";
@@ -37,6 +38,7 @@ export default async function ReleasePage({ params }: Props) {
   const production = release.production;
   return (
     <div className="space-y-6">
+      <BreadcrumbLabel segment={releaseId} label={release.version} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <p className="text-muted-foreground text-sm">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import { isAppError } from "@/lib/api/errors";
 import { requirePageActor } from "@/lib/auth/require";
 import { getDb } from "@/lib/db";
@@ -28,7 +29,12 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const baseline = query.baseline && /^\d+$/.test(query.baseline) ? Number(query.baseline) : null;
   try {
     const comparison = await compareVersions({ db: await getDb(), actor }, { modelId, versions, baseline });
-    return <CompareClient comparison={toJson(comparison)} />;
+    return (
+      <>
+        <BreadcrumbLabel segment={modelId} label={comparison.model.name} />
+        <CompareClient comparison={toJson(comparison)} />
+      </>
+    );
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     if (isAppError(error) && error.code === "invalid_request") {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import { PageHeading } from "@/components/lists/page-heading";
 import { DriftTable } from "@/components/monitoring/drift-table";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -54,6 +55,7 @@ export default async function ModelMonitoringPage({ params, searchParams }: Prop
   });
   return (
     <div className="space-y-8">
+      <BreadcrumbLabel segment={modelId} label={visible.name} />
       <PageHeading
         title={`Model ${visible.name}`}
         description={

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import { isAppError } from "@/lib/api/errors";
 import { requirePageActor } from "@/lib/auth/require";
 import { getDb } from "@/lib/db";
@@ -24,5 +25,13 @@ export default async function RunPage({ params }: Props) {
     throw error;
   });
   const outputs = await listRunOutputs(ctx, { runId: run.id });
-  return <RunDetailClient initial={toJson(run)} outputs={toJson(outputs)} />;
+  return (
+    <>
+      <BreadcrumbLabel
+        segment={runId}
+        label={run.runNumber === null ? run.pipeline.name : `${run.pipeline.name} #${run.runNumber}`}
+      />
+      <RunDetailClient initial={toJson(run)} outputs={toJson(outputs)} />
+    </>
+  );
 }

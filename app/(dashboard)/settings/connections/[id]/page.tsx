@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import { isAppError } from "@/lib/api/errors";
 import { can } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/require";
@@ -39,6 +40,7 @@ export default async function ConnectionPage({ params }: Props) {
   const [connection, health, deliveries, projects, sync] = data;
   return (
     <div className="flex flex-col gap-6">
+      <BreadcrumbLabel segment={id} label={connection.name} />
       <div className="flex flex-col gap-3">
         <h1 className="font-semibold text-2xl tracking-tight">Settings</h1>
         <SettingsNav />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requestPromotionAction } from "@/app/(dashboard)/approvals/request-actions";
+import { BreadcrumbLabel } from "@/components/layout/breadcrumb-labels";
 import type { VersionPromotionOffer } from "@/components/models/version-promotion";
 import { isAppError } from "@/lib/api/errors";
 import { can } from "@/lib/auth/actor";
@@ -48,5 +49,10 @@ export default async function ModelVersionPage({ params }: Props) {
     throw error;
   });
   const offer = await promotionOffer(ctx, page.version.id);
-  return <VersionPageClient page={toJson(page)} offer={offer} />;
+  return (
+    <>
+      <BreadcrumbLabel segment={modelId} label={page.model.name} />
+      <VersionPageClient page={toJson(page)} offer={offer} />
+    </>
+  );
 }
