@@ -3,18 +3,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { systemActor } from "@/lib/auth/actor";
 import type { Executor } from "@/lib/db/client";
-import {
-  type ExternalGate,
-  environments,
-  gatePolicies,
-  promotionRequests,
-  releases,
-  users,
-} from "@/lib/db/schema";
+import { type ExternalGate, environments, promotionRequests, releases, users } from "@/lib/db/schema";
 import { notifyPromotion } from "@/lib/notifications/notify-promotion";
 import type { GateDraft } from "@/lib/providers/shared/types";
+import { requestExpiresAt } from "./insert-pending-request";
 
-const DEFAULT_EXPIRY_HOURS = 72;
 /** Requests opened by a provider pipeline name this disabled account as requester (it can never approve). */
 export const PROVIDER_GATE_EMAIL = "provider-gate@tandem.invalid";
 
@@ -91,10 +84,6 @@ export async function openExternalGate(
     .select({ id: releases.id })
     .from(releases)
     .where(and(eq(releases.projectId, projectId), eq(releases.version, draft.version)));
-  const [policy] = await tx
-    .select({ expiryHours: gatePolicies.expiryHours })
-    .from(gatePolicies)
-    .where(eq(gatePolicies.environmentId, environment.id));
   const gate: ExternalGate = {
     provider: draft.provider,
     connectionId: input.connectionId,
@@ -110,7 +99,7 @@ export async function openExternalGate(
       requestedByUserId: await gateRequester(tx),
       reason: draft.description.slice(0, 2000),
       externalGate: gate,
-      expiresAt: new Date(now.getTime() + (policy?.expiryHours ?? DEFAULT_EXPIRY_HOURS) * 3_600_000),
+      expiresAt: await requestExpiresAt(tx, environment.id, now),
       createdAt: now,
       updatedAt: now,
     })

@@ -2,17 +2,15 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, parseInput } from "@/lib/api/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, assertProjectVisible, can } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
-import { environments, gatePolicies, promotionRequests } from "@/lib/db/schema";
+import { environments } from "@/lib/db/schema";
 import { notifyPromotion } from "@/lib/notifications/notify-promotion";
 import { assertNoPendingRequest } from "./assert-no-pending-request";
+import { insertPendingRequest } from "./insert-pending-request";
 import type { PromotionRow } from "./load-promotion";
 import { loadCurrentDeployment, loadSubject } from "./load-subjects";
 import { checkPromotionOrder } from "./promotion-order";
-
-const DEFAULT_EXPIRY_HOURS = 72;
 
 export const requestPromotionInput = z
   .object({
@@ -92,44 +90,25 @@ export async function requestPromotion(
 
     await assertNoPendingRequest(tx, subject, target!, now);
 
-    const [policy] = await tx
-      .select({ expiryHours: gatePolicies.expiryHours })
-      .from(gatePolicies)
-      .where(eq(gatePolicies.environmentId, target!.id));
-    const hours = policy?.expiryHours ?? DEFAULT_EXPIRY_HOURS;
-    const [request] = await tx
-      .insert(promotionRequests)
-      .values({
+    const request = await insertPendingRequest(
+      tx,
+      ctx.actor,
+      target!,
+      {
         projectId: subject.projectId,
-        environmentId: target!.id,
         releaseId: subject.kind === "release" ? subject.id : null,
         modelVersionId: subject.kind === "model" ? subject.id : null,
         requestedByUserId: ctx.actor.userId,
         reason: input.reason,
         emergency: input.emergency,
-        expiresAt: new Date(now.getTime() + hours * 3_600_000),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await recordAudit(tx, ctx.actor, {
-      action: "promotion.request",
-      targetType: "promotion_request",
-      targetId: request!.id,
-      projectId: subject.projectId,
-      data: {
-        environment: target!.slug,
-        releaseId: request!.releaseId,
-        modelVersionId: request!.modelVersionId,
-        reason: input.reason,
-        emergency: input.emergency,
-        ...(order.ok ? {} : { skippedOrder: true, nextEnvironment: order.next?.slug ?? null }),
       },
-    });
-    await notifyPromotion(tx, "promotion.requested", request!, {
+      now,
+      order.ok ? {} : { skippedOrder: true, nextEnvironment: order.next?.slug ?? null },
+    );
+    await notifyPromotion(tx, "promotion.requested", request, {
       reason: input.reason,
       emergency: input.emergency,
     });
-    return { request: request! };
+    return { request };
   });
 }

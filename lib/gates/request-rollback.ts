@@ -2,11 +2,11 @@ import "server-only";
 import { and, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, parseInput } from "@/lib/api/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCan, assertProjectVisible, can } from "@/lib/auth/actor";
 import { nowOf, type ServiceContext } from "@/lib/context";
-import { deployments, environments, gatePolicies, modelVersions, promotionRequests } from "@/lib/db/schema";
+import { deployments, environments, modelVersions } from "@/lib/db/schema";
 import { assertNoPendingRequest } from "./assert-no-pending-request";
+import { insertPendingRequest } from "./insert-pending-request";
 import type { PromotionRow } from "./load-promotion";
 import { loadSubject } from "./load-subjects";
 
@@ -100,42 +100,22 @@ export async function requestRollback(
     if (!subject) throw new AppError("conflict", "The previous release or model version no longer exists.");
 
     await assertNoPendingRequest(tx, subject, target!, now);
-    const [policy] = await tx
-      .select({ expiryHours: gatePolicies.expiryHours })
-      .from(gatePolicies)
-      .where(eq(gatePolicies.environmentId, target!.id));
-    const hours = policy?.expiryHours ?? 72;
-    const [request] = await tx
-      .insert(promotionRequests)
-      .values({
+    const request = await insertPendingRequest(
+      tx,
+      ctx.actor,
+      target!,
+      {
         projectId: d.projectId,
-        environmentId: target!.id,
         releaseId: subject.kind === "release" ? subject.id : null,
         modelVersionId: subject.kind === "model" ? subject.id : null,
         requestedByUserId: ctx.actor.userId,
         reason: input.reason,
         emergency: input.emergency,
         rollbackOfDeploymentId: d.id,
-        expiresAt: new Date(now.getTime() + hours * 3_600_000),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await recordAudit(tx, ctx.actor, {
-      action: "promotion.request",
-      targetType: "promotion_request",
-      targetId: request!.id,
-      projectId: d.projectId,
-      data: {
-        environment: target!.slug,
-        releaseId: request!.releaseId,
-        modelVersionId: request!.modelVersionId,
-        reason: input.reason,
-        emergency: input.emergency,
-        rollbackOfDeploymentId: d.id,
-        rollbackTo: subject.label,
       },
-    });
-    return { request: request! };
+      now,
+      { rollbackOfDeploymentId: d.id, rollbackTo: subject.label },
+    );
+    return { request };
   });
 }
