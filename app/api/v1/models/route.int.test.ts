@@ -1,87 +1,16 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { generateApiToken } from "@/lib/auth/api-token";
-import { useDatabaseHandle } from "@/lib/db";
-import { apiTokens, projects, users } from "@/lib/db/schema";
-import { insertPipeline, insertRun } from "@/lib/db/test-factories";
-import { createTestDatabase, describeEachDatabase } from "@/lib/db/testing";
+import { expect, it } from "vitest";
+import { describeEachDatabase } from "@/lib/db/testing";
 import { POST as appendHistory } from "../model-versions/[versionId]/history/route";
 import { GET as getVersion } from "../model-versions/[versionId]/route";
 import { GET as searchVersions } from "../model-versions/route";
 import { DELETE as removeAlias, PUT as setAlias } from "./[modelId]/aliases/[alias]/route";
 import { GET as getModel } from "./[modelId]/route";
 import { POST as registerVersion } from "./[modelId]/versions/route";
+import { modelsApiSuite } from "./models-api-fixture";
 import { POST as createModel, GET as listModels } from "./route";
 
-type Handle = Awaited<ReturnType<typeof createTestDatabase>>;
-type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-
 describeEachDatabase("/api/v1/models and /api/v1/model-versions", (kind) => {
-  let handle: Handle;
-  const secrets: Record<string, string> = {};
-  let betaId: string;
-
-  async function token(name: string, userId: string, scopes: string[], projectIds: string[] | null = null) {
-    const { secret, hash, prefix } = generateApiToken();
-    await handle.db.insert(apiTokens).values({ userId, name, tokenHash: hash, prefix, scopes, projectIds });
-    secrets[name] = secret;
-  }
-
-  function call<P>(
-    handler: Handler<P>,
-    method: string,
-    path: string,
-    params: P,
-    as: string,
-    body?: unknown,
-    contentType = "application/json",
-  ) {
-    const request = new Request(`http://tandem.test/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${secrets[as]}`,
-        ...(body === undefined ? {} : { "content-type": contentType }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return handler(request, { params: Promise.resolve(params) });
-  }
-
-  beforeAll(async () => {
-    handle = await createTestDatabase(kind);
-    useDatabaseHandle(handle);
-    const [alpha, beta] = await handle.db
-      .insert(projects)
-      .values([
-        { slug: "alpha", name: "Alpha" },
-        { slug: "beta", name: "Beta" },
-      ])
-      .returning();
-    betaId = beta!.id;
-    const pipeline = await insertPipeline(handle.db, alpha!.id, {
-      provider: "github",
-      name: "train",
-      kind: "training",
-    });
-    await insertRun(handle.db, pipeline, {
-      provider: "github",
-      externalId: "4242",
-      runNumber: 7,
-      commitSha: "c0ffee1",
-    });
-    const [engineer, viewer] = await handle.db
-      .insert(users)
-      .values([
-        { email: "engineer@example.com", name: "E", role: "engineer" },
-        { email: "viewer@example.com", name: "V", role: "viewer" },
-      ])
-      .returning();
-    await token("writer", engineer!.id, ["models:read", "models:write"]);
-    await token("reader", viewer!.id, ["models:read"]);
-    await token("beta-writer", engineer!.id, ["models:read", "models:write"], [beta!.id]);
-    // A viewer's token asking for models:write is narrowed to the role: 403.
-    await token("viewer-wide", viewer!.id, ["models:read", "models:write"]);
-  });
-  afterAll(() => handle.drop());
+  const { call } = modelsApiSuite(kind);
 
   it("creates a model, registers versions idempotently, moves an alias, searches and reads back", async () => {
     const created = await call(createModel, "POST", "/models", {}, "writer", {
@@ -241,83 +170,5 @@ describeEachDatabase("/api/v1/models and /api/v1/model-versions", (kind) => {
     });
     const bad = await call(getModel, "GET", `/models/${model.id}?limit=0`, params, "reader");
     expect(bad.status).toBe(400);
-  });
-
-  it("answers 400 naming the field and writes nothing, 415 for other content types", async () => {
-    const { model } = await (
-      await call(createModel, "POST", "/models", {}, "writer", { project: "alpha", name: "validated" })
-    ).json();
-    const params = { modelId: model.id };
-    const path = `/models/${model.id}/versions`;
-    const history: { key: string; step: number; value: unknown }[] = Array.from(
-      { length: 1000 },
-      (_, step) => ({
-        key: "loss",
-        step,
-        value: step,
-      }),
-    );
-    history[10] = { key: "loss", step: 10, value: "high" };
-    const bad = await call(registerVersion, "POST", path, params, "writer", { clientKey: "k", history });
-    expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatchObject({
-      code: "invalid_request",
-      details: { fields: [{ path: "history.10.value" }] },
-    });
-    const unknownRun = await call(registerVersion, "POST", path, params, "writer", {
-      clientKey: "k",
-      sourceRun: { provider: "gitlab", externalId: "4242" },
-    });
-    expect(unknownRun.status).toBe(400);
-    expect((await unknownRun.json()).error.details.fields[0].path).toBe("sourceRun");
-    const text = await call(
-      registerVersion,
-      "POST",
-      path,
-      params,
-      "writer",
-      { clientKey: "k" },
-      "text/plain",
-    );
-    expect(text.status).toBe(415);
-    const detail = await (await call(getModel, "GET", `/models/${model.id}`, params, "reader")).json();
-    expect(detail.model.versionCount).toBe(0);
-  });
-
-  it("answers 403 without models:write and 404 outside a project-limited token's projects", async () => {
-    const { model } = await (
-      await call(createModel, "POST", "/models", {}, "writer", { project: "alpha", name: "guarded" })
-    ).json();
-    const params = { modelId: model.id };
-    const forbidden = await call(
-      registerVersion,
-      "POST",
-      `/models/${model.id}/versions`,
-      params,
-      "viewer-wide",
-      {
-        clientKey: "k",
-      },
-    );
-    expect(forbidden.status).toBe(403);
-    expect((await forbidden.json()).error.details).toEqual({ permission: "models:write" });
-    expect(
-      (await call(createModel, "POST", "/models", {}, "reader", { project: "alpha", name: "x" })).status,
-    ).toBe(403);
-    for (const response of [
-      await call(getModel, "GET", `/models/${model.id}`, params, "beta-writer"),
-      await call(registerVersion, "POST", `/models/${model.id}/versions`, params, "beta-writer", {
-        clientKey: "k",
-      }),
-      await call(createModel, "POST", "/models", {}, "beta-writer", { project: "alpha", name: "sneaky" }),
-    ]) {
-      expect(response.status).toBe(404);
-    }
-    const own = await call(createModel, "POST", "/models", {}, "beta-writer", {
-      project: "beta",
-      name: "own",
-    });
-    expect(own.status).toBe(201);
-    expect((await own.json()).model.projectId).toBe(betaId);
   });
 });
