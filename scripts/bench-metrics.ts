@@ -5,20 +5,11 @@
  * BENCH_BATCH (50,000 points a request), BENCH_CLIENTS (concurrent ingest clients, 2),
  * BENCH_READS (chart reads per row, 800), BENCH_KEEP=1 (keep the database to inspect).
  */
-import { randomBytes } from "node:crypto";
-import { register } from "node:module";
-import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import type { DatabaseHandle } from "@/lib/db/client";
+import { loadAverage, percentile, runConcurrent, stubServerOnly, withBenchDatabase } from "./bench-lib";
 
-// The route handlers reach next/navigation (through lib/auth/require), which does not load
-// under the react-server condition the other scripts use. Without that condition the
-// `server-only` marker throws on import, so resolve it to an empty module, as vitest does.
-const stubServerOnly = `export async function resolve(specifier, context, next) {
-  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(stubServerOnly)}`);
+stubServerOnly();
 // One log line per request would be most of the output (and some of the time).
 process.env.LOG_LEVEL ??= "silent";
 const { POST } = await import("@/app/api/v1/metrics/route");
@@ -40,30 +31,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2);
 const READS = Number(process.env.BENCH_READS ?? 800);
 const READERS = 16;
 const DAY = 86_400_000;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" / ");
-
-/** Runs `calls` calls on `concurrency` workers; latencies sorted ascending, and wall time. */
-async function run(calls: number, concurrency: number, call: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < calls; i = next++) {
-        const t = performance.now();
-        await call(i);
-        samples.push(performance.now() - t);
-      }
-    }),
-  );
-  return { samples: samples.sort((a, b) => a - b), wallMs: performance.now() - started };
-}
 
 /**
  * The request bodies, built before timing starts (a real sender builds them on its own
@@ -119,7 +86,7 @@ async function bench(handle: DatabaseHandle, host: string, database: string) {
   const headers = { authorization: `Bearer ${token.secret}`, "content-type": "application/json" };
   const now = Date.now();
 
-  console.log(`bench:metrics on ${host} (database ${database}), load average ${load()} (1/5/15 min)`);
+  console.log(`bench:metrics on ${host} (database ${database}), load average ${loadAverage()} (1/5/15 min)`);
   const built = performance.now();
   const bodies = buildBodies(now);
   const mb = bodies.reduce((sum, b) => sum + b.length, 0) / 1e6;
@@ -128,7 +95,7 @@ async function bench(handle: DatabaseHandle, host: string, database: string) {
   );
 
   let points = 0;
-  const ingest = await run(bodies.length, CLIENTS, async (i) => {
+  const ingest = await runConcurrent(bodies.length, CLIENTS, async (i) => {
     const request = new Request("http://bench.test/api/v1/metrics", {
       method: "POST",
       headers,
@@ -140,7 +107,7 @@ async function bench(handle: DatabaseHandle, host: string, database: string) {
     bodies[i] = "";
   });
   const perSecond = (points / ingest.wallMs) * 1000;
-  const loadAfterIngest = load();
+  const loadAfterIngest = loadAverage();
 
   await db.execute(sql`analyze metric_points`);
   await db.execute(sql`analyze metric_rollups`);
@@ -187,9 +154,9 @@ async function bench(handle: DatabaseHandle, host: string, database: string) {
   ];
   const readRows: string[] = [];
   for (const [label, read] of reads) {
-    await run(32, READERS, read); // warm caches and plans
+    await runConcurrent(32, READERS, read); // warm caches and plans
     const calls = label.startsWith("for comparison") ? Math.min(READS, 160) : READS;
-    const r = await run(calls, READERS, read);
+    const r = await runConcurrent(calls, READERS, read);
     readRows.push(
       `| ${label} | ${READERS} | ${[50, 95, 99].map((p) => percentile(r.samples, p).toFixed(1)).join(" | ")} | ${Math.round((calls / r.wallMs) * 1000)} |`,
     );
@@ -215,21 +182,14 @@ async function bench(handle: DatabaseHandle, host: string, database: string) {
   );
   for (const row of readRows) console.log(row);
   console.log(`\npoints returned per series: min ${sorted[0]}, max ${sorted.at(-1)} (limit 1000)`);
-  console.log(`load average at the end: ${load()}`);
+  console.log(`load average at the end: ${loadAverage()}`);
 }
 
-const name = `tandem_bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(SERVER);
-url.pathname = `/${name}`;
-const handle = await openDatabase({ url: url.toString(), poolSize: READERS + 4 });
-try {
-  await bench(handle, url.host, name);
-} finally {
-  await handle.close();
-  if (process.env.BENCH_KEEP === "1") console.log(`kept database ${name}`);
-  else await admin.query(`drop database ${name} with (force)`);
-  await admin.end();
-}
+await withBenchDatabase(SERVER, async (url, name) => {
+  const handle = await openDatabase({ url: url.toString(), poolSize: READERS + 4 });
+  try {
+    await bench(handle, url.host, name);
+  } finally {
+    await handle.close();
+  }
+});

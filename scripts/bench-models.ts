@@ -8,18 +8,11 @@
  * metric across all 1,000 versions for the chart. Knobs: BENCH_READS
  * (calls per read, 400), BENCH_KEEP=1 (keep the database to inspect).
  */
-import { randomBytes } from "node:crypto";
-import { register } from "node:module";
-import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import type { DatabaseHandle } from "@/lib/db/client";
+import { loadAverage, percentile, runConcurrent, stubServerOnly, withBenchDatabase } from "./bench-lib";
 
-// `server-only` throws outside a React server bundle; resolve it to an empty module, as vitest does.
-const stubServerOnly = `export async function resolve(specifier, context, next) {
-  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(stubServerOnly)}`);
+stubServerOnly();
 process.env.LOG_LEVEL ??= "silent";
 const { systemActor } = await import("@/lib/auth/actor");
 const { openDatabase } = await import("@/lib/db/client");
@@ -36,33 +29,10 @@ const LONG_STEPS = 20_000;
 const KEYS = ["loss", "val_auc"];
 const TOTAL_POINTS = 1_000_000;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" / ");
-
-async function run(calls: number, concurrency: number, call: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < calls; i = next++) {
-        const t = performance.now();
-        await call(i);
-        samples.push(performance.now() - t);
-      }
-    }),
-  );
-  return { samples: samples.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
-}
-
 async function bench(handle: DatabaseHandle, host: string, database: string) {
   await migrateDatabase(handle);
   const db = handle.db;
-  console.log(`bench:models on ${host} (database ${database}), load average ${load()} (1/5/15 min)`);
+  console.log(`bench:models on ${host} (database ${database}), load average ${loadAverage()} (1/5/15 min)`);
   const seeded = performance.now();
   const shortSteps = Math.floor(
     (TOTAL_POINTS - LONG * KEYS.length * LONG_STEPS) / ((VERSIONS - LONG) * KEYS.length),
@@ -99,15 +69,15 @@ async function bench(handle: DatabaseHandle, host: string, database: string) {
 
   // Warm up the pool and caches so the first calls do not measure connection setup: one
   // round of concurrent calls, so every pooled connection has opened and planned once.
-  await run(CLIENTS, CLIENTS, () => getModel(ctx, { id: model!.id }));
-  await run(CLIENTS, CLIENTS, () => compareVersions(ctx, { modelId: model!.id, versions: long }));
+  await runConcurrent(CLIENTS, CLIENTS, () => getModel(ctx, { id: model!.id }));
+  await runConcurrent(CLIENTS, CLIENTS, () => compareVersions(ctx, { modelId: model!.id, versions: long }));
   const first = await compareVersions(ctx, { modelId: model!.id, versions: long });
   const perLine = first.history.flatMap((h) => h.lines.map((l) => l.points.length)).sort((a, b) => a - b);
   const stored = first.history.flatMap((h) => h.lines.map((l) => l.total));
 
   const rows: string[] = [];
-  const modelPage = await run(READS, CLIENTS, () => getModel(ctx, { id: model!.id }));
-  const compare = await run(READS, CLIENTS, () =>
+  const modelPage = await runConcurrent(READS, CLIENTS, () => getModel(ctx, { id: model!.id }));
+  const compare = await runConcurrent(READS, CLIENTS, () =>
     compareVersions(ctx, { modelId: model!.id, versions: long }),
   );
   for (const [label, r] of [
@@ -115,7 +85,7 @@ async function bench(handle: DatabaseHandle, host: string, database: string) {
     ["compare (5 versions × 2 metrics × 20,000 steps)", compare],
   ] as const) {
     rows.push(
-      `| ${label} | ${CLIENTS} | ${percentile(r.samples, 50).toFixed(1)} | ${percentile(r.samples, 95).toFixed(1)} | ${percentile(r.samples, 99).toFixed(1)} | ${(r.samples.length / r.seconds).toFixed(0)} |`,
+      `| ${label} | ${CLIENTS} | ${percentile(r.samples, 50).toFixed(1)} | ${percentile(r.samples, 95).toFixed(1)} | ${percentile(r.samples, 99).toFixed(1)} | ${((r.samples.length / r.wallMs) * 1000).toFixed(0)} |`,
     );
   }
   console.log(`\n| read | clients | p50 ms | p95 ms | p99 ms | reads/s |\n|---|---|---|---|---|---|`);
@@ -123,21 +93,14 @@ async function bench(handle: DatabaseHandle, host: string, database: string) {
   console.log(
     `\ncompare: points per line min ${perLine[0]}, max ${perLine.at(-1)} (limit 1000) of ${Math.max(...stored).toLocaleString("en")} stored`,
   );
-  console.log(`load average at the end: ${load()}`);
+  console.log(`load average at the end: ${loadAverage()}`);
 }
 
-const name = `tandem_bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-await admin.query(`create database ${name}`);
-const url = new URL(SERVER);
-url.pathname = `/${name}`;
-const handle = await openDatabase({ url: url.toString(), poolSize: CLIENTS + 4 });
-try {
-  await bench(handle, url.host, name);
-} finally {
-  await handle.close();
-  if (process.env.BENCH_KEEP === "1") console.log(`kept database ${name}`);
-  else await admin.query(`drop database ${name} with (force)`);
-  await admin.end();
-}
+await withBenchDatabase(SERVER, async (url, name) => {
+  const handle = await openDatabase({ url: url.toString(), poolSize: CLIENTS + 4 });
+  try {
+    await bench(handle, url.host, name);
+  } finally {
+    await handle.close();
+  }
+});

@@ -12,16 +12,11 @@
  * BENCH_KEEP=1 keeps the database.
  */
 import { createHmac, randomBytes } from "node:crypto";
-import { register } from "node:module";
-import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { loadAverage, percentile, stubServerOnly } from "./bench-lib";
 
-// As in bench-metrics: resolve the `server-only` marker to an empty module, as vitest does.
-const stubServerOnly = `export async function resolve(specifier, context, next) {
-  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(stubServerOnly)}`);
+stubServerOnly();
 process.env.LOG_LEVEL ??= "silent";
 // Enqueue through a sender-only pg-boss, as a web process with TANDEM_JOBS=off does.
 process.env.TANDEM_JOBS = process.env.BENCH_JOBS ?? "off";
@@ -40,13 +35,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 const POOL = Number(process.env.BENCH_POOL ?? 20);
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" / ");
 
 const name = `tandem_bench_${randomBytes(4).toString("hex")}`;
 const admin = new pg.Client({ connectionString: SERVER });
@@ -113,7 +101,7 @@ try {
     return samples;
   };
 
-  console.log(`webhooks: ${CLIENTS} clients, ${SECONDS} s, pool ${POOL}; load before ${load()}`);
+  console.log(`webhooks: ${CLIENTS} clients, ${SECONDS} s, pool ${POOL}; load before ${loadAverage()}`);
   await drive(performance.now() + WARMUP_SECONDS * 1000, false);
   const before = acked.size;
   const started = performance.now();
@@ -155,7 +143,7 @@ try {
     `| stored rows / distinct ids / acknowledged (incl. warm-up) | ${stored!.rows} / ${stored!.ids} / ${acked.size} |`,
   );
   console.log(`| jobs enqueued | ${jobs?.n ?? "?"} |`);
-  console.log(`| load average after (1/5/15 min) | ${load()} |`);
+  console.log(`| load average after (1/5/15 min) | ${loadAverage()} |`);
   console.log(
     verified && errors === 0 ? "verified: every acknowledged delivery stored exactly once" : "NOT VERIFIED",
   );
